@@ -1,0 +1,272 @@
+// Command livemarket runs the Livemarket marketplace backend.
+//
+//	livemarket                    local mode: SQLite under ./data, migrations, demo data, GraphiQL
+//	livemarket serve              production API (DATABASE_URL required)
+//	livemarket migrate up|down|status
+//	livemarket seed
+//
+// Run `livemarket --help` for every setting.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/graph"
+	"github.com/livemarket/livemarket/internal/app"
+	"github.com/livemarket/livemarket/internal/config"
+	"github.com/livemarket/livemarket/internal/db"
+	"github.com/livemarket/livemarket/internal/seed"
+	"github.com/livemarket/livemarket/migrations"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr, nil); err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(os.Stderr, "livemarket:", err)
+			os.Exit(1)
+		}
+	}
+}
+
+// run is main without the process: args without the program name. When ready
+// is not nil it receives the bound address once the server listens.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer, ready chan<- string) error {
+	cmd := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "", "local":
+		return runServer(ctx, config.Local, args, getenv, stdout, stderr, ready)
+	case "serve":
+		return runServer(ctx, config.Serve, args, getenv, stdout, stderr, ready)
+	case "migrate":
+		return runMigrate(ctx, args, getenv, stdout, stderr)
+	case "seed":
+		return runSeed(ctx, args, getenv, stdout, stderr)
+	case "help":
+		config.Usage(stdout, "livemarket")
+		return nil
+	}
+	config.Usage(stderr, "livemarket")
+	return fmt.Errorf("unknown command %q", cmd)
+}
+
+func newLogger(cfg *config.Config, w io.Writer) *slog.Logger {
+	var lvl slog.Level
+	if err := lvl.UnmarshalText([]byte(cfg.LogLevel)); err != nil {
+		lvl = slog.LevelInfo
+	}
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: lvl}))
+}
+
+// open connects to the database and applies pending migrations.
+func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*bun.DB, error) {
+	database, err := db.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	g, err := migrations.Up(ctx, database)
+	if err != nil {
+		database.Close()
+		return nil, err
+	}
+	if g.IsZero() {
+		log.Info("database schema is up to date")
+	} else {
+		log.Info("applied migrations", "group", g.ID, "migrations", g.Migrations.String())
+	}
+	return database, nil
+}
+
+func newApp(cfg *config.Config, database *bun.DB, log *slog.Logger) *app.App {
+	return app.New(database, app.Options{
+		Logger:        log,
+		Introspection: cfg.Introspection,
+		GraphiQL:      cfg.GraphiQL,
+		Limits:        graph.Limits{MaxComplexity: cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxBodyBytes: cfg.MaxBodyBytes},
+	})
+}
+
+func runServer(ctx context.Context, mode config.Mode, args []string, getenv func(string) string, stdout, stderr io.Writer, ready chan<- string) error {
+	name := "livemarket"
+	if mode == config.Serve {
+		name = "livemarket serve"
+	}
+	cfg, err := config.Load(mode, name, args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	if mode == config.Local {
+		log.Info("local mode: unset settings use embedded defaults",
+			"database", db.Redact(cfg.DatabaseURL), "graphiql", cfg.GraphiQL, "introspection", cfg.Introspection,
+			"defaulted", strings.Join(cfg.Defaulted(), ","))
+	} else {
+		log.Info("serve mode", "database", db.Redact(cfg.DatabaseURL), "graphiql", cfg.GraphiQL,
+			"introspection", cfg.Introspection, "defaulted", strings.Join(cfg.Defaulted(), ","))
+	}
+	database, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer database.Close()
+	a := newApp(cfg, database, log)
+
+	if cfg.AdminEmail != "" {
+		if _, err := a.Accounts.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword, ""); err != nil {
+			return fmt.Errorf("admin bootstrap: %w", err)
+		}
+		log.Info("admin account ready", "email", cfg.AdminEmail)
+	}
+	if mode == config.Local {
+		creds, created, err := seed.Demo(ctx, a)
+		if err != nil {
+			return err
+		}
+		if created {
+			log.Info("seeded demo data")
+		}
+		printCredentials(stdout, creds)
+	}
+
+	ln, err := net.Listen("tcp", cfg.ListenAddr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.ListenAddr, err)
+	}
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
+	addr := ln.Addr().String()
+	log.Info("listening", "graphql", "http://"+displayAddr(addr)+"/graphql", "healthz", "/healthz", "readyz", "/readyz")
+	if cfg.GraphiQL {
+		log.Info("GraphiQL", "url", "http://"+displayAddr(addr)+"/")
+	}
+	if ready != nil {
+		ready <- addr
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("http server: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests", "timeout", cfg.ShutdownTimeout)
+	sctx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func displayAddr(addr string) string {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return addr
+	}
+	if host == "" || host == "::" || host == "0.0.0.0" {
+		host = "localhost"
+	}
+	return net.JoinHostPort(host, port)
+}
+
+func printCredentials(w io.Writer, creds []seed.Credential) {
+	fmt.Fprintln(w, "Demo accounts (password for all: "+seed.Password+"):")
+	for _, c := range creds {
+		fmt.Fprintf(w, "  %-34s %s\n", c.Role, c.Email)
+	}
+}
+
+func runMigrate(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return errors.New("usage: livemarket migrate up|down|status [flags]")
+	}
+	sub, args := args[0], args[1:]
+	cfg, err := config.Load(config.Local, "livemarket migrate "+sub, args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	database, err := db.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return err
+	}
+	defer database.Close()
+	switch sub {
+	case "up":
+		g, err := migrations.Up(ctx, database)
+		if err != nil {
+			return err
+		}
+		if g.IsZero() {
+			fmt.Fprintln(stdout, "nothing to migrate: the schema is up to date")
+		} else {
+			fmt.Fprintf(stdout, "applied group %d: %s\n", g.ID, g.Migrations)
+		}
+	case "down":
+		g, err := migrations.Down(ctx, database)
+		if err != nil {
+			return err
+		}
+		if g.IsZero() {
+			fmt.Fprintln(stdout, "nothing to roll back")
+		} else {
+			fmt.Fprintf(stdout, "rolled back group %d: %s\n", g.ID, g.Migrations)
+		}
+	case "status":
+		ms, err := migrations.Status(ctx, database)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			state := "pending"
+			if m.IsApplied() {
+				state = fmt.Sprintf("applied (group %d)", m.GroupID)
+			}
+			fmt.Fprintf(stdout, "%s\t%s\n", m.Name+"_"+m.Comment, state)
+		}
+	default:
+		return fmt.Errorf("unknown migrate command %q (want up, down or status)", sub)
+	}
+	return nil
+}
+
+func runSeed(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := config.Load(config.Local, "livemarket seed", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	database, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer database.Close()
+	creds, created, err := seed.Demo(ctx, newApp(cfg, database, log))
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintln(stdout, "demo data loaded")
+	} else {
+		fmt.Fprintln(stdout, "demo data already present; nothing to do")
+	}
+	printCredentials(stdout, creds)
+	return nil
+}

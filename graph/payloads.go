@@ -1,0 +1,48 @@
+package graph
+
+import (
+	"github.com/livemarket/livemarket/domain/account"
+	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/vendor"
+	"github.com/livemarket/livemarket/graph/model"
+)
+
+// The payload builders put the entity on success and UserErrors on an expected
+// failure; anything else becomes a top-level error for the error presenter.
+
+func authPayload(a *account.Auth, err error) (*model.AuthPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	p := &model.AuthPayload{Errors: errs}
+	if a != nil {
+		p.Token, p.User = &a.Token, a.User
+	}
+	return p, nil
+}
+
+func vendorPayload(v *vendor.Vendor, err error) (*model.VendorPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.VendorPayload{Vendor: v, Errors: errs}, nil
+}
+
+func influencerPayload(i *influencer.Influencer, err error) (*model.InfluencerPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.InfluencerPayload{Influencer: i, Errors: errs}, nil
+}
+
+func productPayload(p *catalog.Product, err error) (*model.ProductPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ProductPayload{Product: p, Errors: errs}, nil
+}

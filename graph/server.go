@@ -1,0 +1,156 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	coderws "github.com/coder/websocket"
+	"github.com/uptrace/bun"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/graph/generated"
+	"github.com/livemarket/livemarket/graph/loaders"
+)
+
+// Limits bound what one GraphQL request may cost.
+type Limits struct {
+	// MaxComplexity is the highest query cost accepted; a connection field
+	// costs its page size times its selection.
+	MaxComplexity int
+	// MaxDepth is the deepest selection accepted (introspection not counted).
+	MaxDepth int
+	// MaxBodyBytes bounds a request body.
+	MaxBodyBytes int64
+}
+
+// DefaultLimits are the limits used unless configured otherwise.
+var DefaultLimits = Limits{MaxComplexity: 5000, MaxDepth: 12, MaxBodyBytes: 1 << 20}
+
+// Options configure the GraphQL handler.
+type Options struct {
+	Limits Limits
+	// Introspection enables schema introspection (on in local mode, off in production unless enabled).
+	Introspection bool
+	Logger        *slog.Logger
+}
+
+// Authenticator turns a bearer token into a viewer; the account service implements it.
+type Authenticator interface {
+	Authenticate(ctx context.Context, token string) (kernel.Viewer, error)
+}
+
+// NewExecutableSchema wires the resolver, directives and complexity functions.
+func NewExecutableSchema(r *Resolver) graphql.ExecutableSchema {
+	cfg := generated.Config{Resolvers: r}
+	cfg.Directives.Auth = func(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+		if !kernel.ViewerFrom(ctx).SignedIn() {
+			return nil, kernel.ErrUnauthenticated
+		}
+		return next(ctx)
+	}
+	cfg.Directives.Admin = func(ctx context.Context, _ any, next graphql.Resolver) (any, error) {
+		v := kernel.ViewerFrom(ctx)
+		if !v.SignedIn() {
+			return nil, kernel.ErrUnauthenticated
+		}
+		if !v.IsAdmin {
+			return nil, kernel.ErrForbidden
+		}
+		return next(ctx)
+	}
+	setComplexity(&cfg.Complexity)
+	return generated.NewExecutableSchema(cfg)
+}
+
+// NewHandler builds the /graphql handler: transports (POST, GET, websockets
+// with graphql-transport-ws), limits, APQ, the error presenter, bearer-token
+// authentication and per-request dataloaders.
+func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.Handler {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	if opt.Limits == (Limits{}) {
+		opt.Limits = DefaultLimits
+	}
+	srv := handler.New(NewExecutableSchema(r))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 10 * time.Second,
+		InitTimeout:           10 * time.Second,
+		// Websocket clients authenticate in connection_init, not with cookies,
+		// so any origin may connect.
+		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: coderws.AcceptOptions{InsecureSkipVerify: true}},
+		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			viewer := kernel.Viewer{}
+			if tok := p.GetString("authToken"); tok != "" {
+				v, err := authn.Authenticate(ctx, tok)
+				if err != nil {
+					return ctx, nil, errors.New("invalid or expired token")
+				}
+				viewer = v
+			}
+			ctx = kernel.WithViewer(ctx, viewer)
+			return loaders.With(ctx, loaders.New(db, viewer)), nil, nil
+		},
+	})
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if opt.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	srv.Use(DepthLimit{Max: opt.Limits.MaxDepth})
+	srv.Use(extension.FixedComplexityLimit(opt.Limits.MaxComplexity))
+	srv.SetErrorPresenter(errorPresenter(opt.Logger))
+	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
+		opt.Logger.ErrorContext(ctx, "graphql: panic in resolver", "panic", p)
+		return errors.New("internal panic")
+	})
+	return limitBody(opt.Limits.MaxBodyBytes, authenticate(authn, loaders.Middleware(db, srv)))
+}
+
+// errorPresenter maps domain errors to extensions.code and hides everything
+// unexpected behind a generic message (the real error is logged).
+func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if fes, ok := kernel.AsFieldErrors(err); ok && len(fes) > 0 {
+			out := &gqlerror.Error{Message: fes[0].Message, Path: graphql.GetPath(ctx),
+				Extensions: map[string]any{"code": string(fes[0].Code)}}
+			if len(fes[0].Field) > 0 {
+				out.Extensions["field"] = fes[0].Field
+			}
+			return out
+		}
+		if errors.As(err, &gqlErr) {
+			// Raised by gqlgen itself while parsing, validating or coercing
+			// the request: it describes the request, so it is safe to show.
+			return graphql.DefaultErrorPresenter(ctx, err)
+		}
+		log.ErrorContext(ctx, "graphql: internal error", "path", graphql.GetPath(ctx).String(), "err", err)
+		return &gqlerror.Error{Message: "internal error", Path: graphql.GetPath(ctx), Extensions: map[string]any{"code": "INTERNAL"}}
+	}
+}
+
+// limitBody caps request bodies; a larger body fails to decode and is refused.
+func limitBody(n int64, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > n {
+			writeError(w, http.StatusRequestEntityTooLarge, "LIMIT_EXCEEDED", "request body too large")
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		next.ServeHTTP(w, r)
+	})
+}

@@ -1,0 +1,172 @@
+// Package config reads Livemarket's configuration: every setting is an
+// environment variable with a matching command-line flag (the flag wins).
+// An unset setting selects its local default, and Describe says which.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// Config is the whole configuration.
+type Config struct {
+	DatabaseURL     string
+	ListenAddr      string
+	AdminEmail      string
+	AdminPassword   string
+	Introspection   bool
+	GraphiQL        bool
+	SessionTTL      time.Duration
+	MaxComplexity   int
+	MaxDepth        int
+	MaxBodyBytes    int64
+	LogLevel        string
+	DataDir         string
+	ShutdownTimeout time.Duration
+
+	set map[string]bool // settings given explicitly (env or flag)
+}
+
+// Mode is how the binary runs: the local all-in-one mode or production serve.
+type Mode int
+
+const (
+	Local Mode = iota
+	Serve
+)
+
+type setting struct {
+	flag, env, usage string
+	def              func(Mode) string
+	apply            func(c *Config, v string) error
+}
+
+func static(v string) func(Mode) string { return func(Mode) string { return v } }
+
+var settings = []setting{
+	{"database-url", "DATABASE_URL", "database: postgres://user:pass@host:5432/db, or sqlite:PATH (local default: sqlite:<data-dir>/livemarket.db; required for serve)",
+		func(m Mode) string { return "" }, func(c *Config, v string) error { c.DatabaseURL = v; return nil }},
+	{"listen-addr", "LISTEN_ADDR", "HTTP listen address", static(":8080"), func(c *Config, v string) error { c.ListenAddr = v; return nil }},
+	{"admin-email", "ADMIN_EMAIL", "bootstrap administrator: created (or promoted) at start-up when set with ADMIN_PASSWORD", static(""),
+		func(c *Config, v string) error { c.AdminEmail = v; return nil }},
+	{"admin-password", "ADMIN_PASSWORD", "password for a newly created ADMIN_EMAIL account", static(""),
+		func(c *Config, v string) error { c.AdminPassword = v; return nil }},
+	{"introspection", "ENABLE_INTROSPECTION", "allow GraphQL schema introspection (local default: true; serve: false)",
+		modeBool, func(c *Config, v string) (err error) { c.Introspection, err = strconv.ParseBool(v); return }},
+	{"graphiql", "ENABLE_GRAPHIQL", "serve GraphiQL at / (local default: true; serve: false)",
+		modeBool, func(c *Config, v string) (err error) { c.GraphiQL, err = strconv.ParseBool(v); return }},
+	{"session-ttl", "SESSION_TTL", "how long a sign-in token stays valid", static("720h"),
+		func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return }},
+	{"max-complexity", "MAX_COMPLEXITY", "highest GraphQL query cost accepted", static("5000"),
+		func(c *Config, v string) (err error) { c.MaxComplexity, err = strconv.Atoi(v); return }},
+	{"max-depth", "MAX_DEPTH", "deepest GraphQL selection accepted", static("12"),
+		func(c *Config, v string) (err error) { c.MaxDepth, err = strconv.Atoi(v); return }},
+	{"max-body-bytes", "MAX_BODY_BYTES", "largest request body accepted", static("1048576"),
+		func(c *Config, v string) (err error) { c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); return }},
+	{"log-level", "LOG_LEVEL", "debug, info, warn or error", static("info"), func(c *Config, v string) error { c.LogLevel = v; return nil }},
+	{"data-dir", "DATA_DIR", "where local mode keeps its files", static("./data"), func(c *Config, v string) error { c.DataDir = v; return nil }},
+	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "how long to drain requests on SIGTERM", static("20s"),
+		func(c *Config, v string) (err error) { c.ShutdownTimeout, err = time.ParseDuration(v); return }},
+}
+
+func modeBool(m Mode) string {
+	if m == Local {
+		return "true"
+	}
+	return "false"
+}
+
+// Load reads the environment (getenv) and then args as flags. Unknown flags
+// and malformed values are errors.
+func Load(mode Mode, name string, args []string, getenv func(string) string, stderr io.Writer) (*Config, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { Usage(stderr, name) }
+	vals := make([]string, len(settings))
+	c := &Config{set: map[string]bool{}}
+	for i, s := range settings {
+		vals[i] = s.def(mode)
+		if v := getenv(s.env); v != "" {
+			vals[i] = v
+			c.set[s.env] = true
+		}
+		fs.StringVar(&vals[i], s.flag, vals[i], s.usage)
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		for _, s := range settings {
+			if s.flag == f.Name {
+				c.set[s.env] = true
+			}
+		}
+	})
+	for i, s := range settings {
+		if vals[i] == "" {
+			continue
+		}
+		if err := s.apply(c, vals[i]); err != nil {
+			return nil, fmt.Errorf("config: %s / -%s: %q: %w", s.env, s.flag, vals[i], err)
+		}
+	}
+	if fs.NArg() > 0 {
+		return nil, fmt.Errorf("config: unexpected arguments %q", fs.Args())
+	}
+	if c.DatabaseURL == "" && mode == Local {
+		c.DatabaseURL = "sqlite:" + strings.TrimSuffix(c.DataDir, "/") + "/livemarket.db"
+	}
+	if c.DatabaseURL == "" && mode == Serve {
+		return nil, fmt.Errorf("config: DATABASE_URL (or -database-url) is required for serve, e.g. postgres://postgres@127.0.0.1:5432/livemarket?sslmode=disable")
+	}
+	return c, nil
+}
+
+// Defaulted lists the settings that were not given and so took their default,
+// for the start-up log.
+func (c *Config) Defaulted() []string {
+	var out []string
+	for _, s := range settings {
+		if !c.set[s.env] {
+			out = append(out, s.env)
+		}
+	}
+	return out
+}
+
+// IsSet reports whether env was given explicitly.
+func (c *Config) IsSet(env string) bool { return c.set[env] }
+
+// Usage prints the settings table.
+func Usage(w io.Writer, name string) {
+	fmt.Fprintf(w, `Livemarket: a GraphQL backend for livestream-shopping marketplaces.
+
+Usage:
+  %[1]s [flags]                 local mode: embedded SQLite, demo data, GraphiQL (no setup needed)
+  %[1]s serve [flags]           production API server (DATABASE_URL required)
+  %[1]s migrate up|down|status  apply, roll back or list database migrations
+  %[1]s seed [flags]            load the demo data (idempotent)
+
+Every setting is an environment variable or a flag (the flag wins):
+
+`, name)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "  ENV\tFLAG\tLOCAL DEFAULT\tMEANING")
+	for _, s := range settings {
+		def := s.def(Local)
+		if def == "" {
+			def = "-"
+		}
+		fmt.Fprintf(tw, "  %s\t-%s\t%s\t%s\n", s.env, s.flag, def, s.usage)
+	}
+	tw.Flush()
+}
+
+// Getenv is os.Getenv, named for injection in tests.
+var Getenv = os.Getenv

@@ -1,0 +1,83 @@
+// Package db opens Livemarket's database through bun: PostgreSQL in production
+// (pgdriver), or an embedded SQLite file (pure-Go modernc driver, no cgo) locally.
+package db
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect/pgdialect"
+	"github.com/uptrace/bun/dialect/sqlitedialect"
+	"github.com/uptrace/bun/driver/pgdriver"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+// Open connects to url: "postgres://..." (or "postgresql://") selects PostgreSQL;
+// "sqlite:PATH" or "file:PATH" selects SQLite at PATH, creating its directory.
+// The connection is checked before Open returns.
+func Open(ctx context.Context, rawURL string) (*bun.DB, error) {
+	var db *bun.DB
+	switch {
+	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
+		sqldb := sql.OpenDB(pgdriver.NewConnector(pgdriver.WithDSN(rawURL)))
+		sqldb.SetMaxOpenConns(20)
+		db = bun.NewDB(sqldb, pgdialect.New())
+	case strings.HasPrefix(rawURL, "sqlite:"), strings.HasPrefix(rawURL, "file:"):
+		path := strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite:"), "file:")
+		if i := strings.IndexByte(path, '?'); i >= 0 {
+			path = path[:i]
+		}
+		if path == "" {
+			return nil, fmt.Errorf("db: sqlite url %q has no path", rawURL)
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("db: create directory for %s: %w", path, err)
+		}
+		q := url.Values{}
+		for _, p := range []string{"foreign_keys(1)", "journal_mode(WAL)", "busy_timeout(10000)", "synchronous(NORMAL)"} {
+			q.Add("_pragma", p)
+		}
+		q.Set("_txlock", "immediate")
+		sqldb, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
+		if err != nil {
+			return nil, fmt.Errorf("db: open sqlite %s: %w", path, err)
+		}
+		// One writer at a time is SQLite's model; a single connection also makes
+		// every transaction serialisable without SQLITE_BUSY surprises.
+		sqldb.SetMaxOpenConns(1)
+		db = bun.NewDB(sqldb, sqlitedialect.New())
+	default:
+		return nil, fmt.Errorf("db: unsupported database url %q (want postgres://... or sqlite:PATH)", redact(rawURL))
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("db: connect to %s: %w", redact(rawURL), err)
+	}
+	return db, nil
+}
+
+// IsSQLite reports whether db speaks SQLite.
+func IsSQLite(db bun.IDB) bool {
+	return db.Dialect().Name().String() == "sqlite"
+}
+
+// redact hides a password in a URL for logs and errors.
+func redact(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// Redact is redact for callers that log a database URL.
+func Redact(raw string) string { return redact(raw) }
