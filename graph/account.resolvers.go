@@ -18,12 +18,12 @@ import (
 	"github.com/livemarket/livemarket/graph/model"
 )
 
-// FollowerCount is the resolver for the followerCount field.
+// FollowerCount is the batch resolver for the followerCount field.
 func (r *influencerResolver) FollowerCount(ctx context.Context, obj *influencer.Influencer) (int, error) {
 	return loaders.For(ctx).FollowerCount.Load(ctx, obj.ID)
 }
 
-// ViewerIsFollowing is the resolver for the viewerIsFollowing field.
+// ViewerIsFollowing is the batch resolver for the viewerIsFollowing field.
 func (r *influencerResolver) ViewerIsFollowing(ctx context.Context, obj *influencer.Influencer) (bool, error) {
 	if !kernel.ViewerFrom(ctx).SignedIn() {
 		return false, nil
@@ -133,12 +133,12 @@ func (r *userResolver) Email(ctx context.Context, obj *account.User) (*string, e
 	return &obj.Email, nil
 }
 
-// Vendors is the resolver for the vendors field.
+// Vendors is the batch resolver for the vendors field.
 func (r *userResolver) Vendors(ctx context.Context, obj *account.User) ([]*vendor.Vendor, error) {
 	return loaders.For(ctx).VendorsByUserID.Load(ctx, obj.ID)
 }
 
-// Influencer is the resolver for the influencer field.
+// Influencer is the batch resolver for the influencer field.
 func (r *userResolver) Influencer(ctx context.Context, obj *account.User) (*influencer.Influencer, error) {
 	return loaders.For(ctx).InfluencerByUserID.Load(ctx, obj.ID)
 }
@@ -153,7 +153,32 @@ func (r *vendorResolver) Products(ctx context.Context, obj *vendor.Vendor, first
 	if err != nil {
 		return nil, err
 	}
-	return productConnection(p), nil
+	return productConnection(ctx, p)
+}
+
+// Staff is the resolver for the staff field.
+func (r *vendorResolver) Staff(ctx context.Context, obj *vendor.Vendor) ([]*vendor.Staff, error) {
+	staff, err := loaders.For(ctx).StaffByVendorID.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	if !vendor.CanSeeStaff(kernel.ViewerFrom(ctx), staff) {
+		if err := kernel.ViewerFrom(ctx).RequireUser(); err != nil {
+			return nil, err
+		}
+		return nil, kernel.ErrForbidden
+	}
+	return staff, nil
+}
+
+// User is the batch resolver for the user field.
+func (r *vendorStaffMemberResolver) User(ctx context.Context, obj *vendor.Staff) (*account.User, error) {
+	return loaders.For(ctx).UserByID.Load(ctx, obj.UserID)
+}
+
+// Role is the resolver for the role field.
+func (r *vendorStaffMemberResolver) Role(ctx context.Context, obj *vendor.Staff) (model.VendorRole, error) {
+	return model.VendorRole(obj.Role), nil
 }
 
 // Influencer returns generated.InfluencerResolver implementation.
@@ -171,10 +196,16 @@ func (r *Resolver) User() generated.UserResolver { return &userResolver{r} }
 // Vendor returns generated.VendorResolver implementation.
 func (r *Resolver) Vendor() generated.VendorResolver { return &vendorResolver{r} }
 
+// VendorStaffMember returns generated.VendorStaffMemberResolver implementation.
+func (r *Resolver) VendorStaffMember() generated.VendorStaffMemberResolver {
+	return &vendorStaffMemberResolver{r}
+}
+
 type (
-	influencerResolver struct{ *Resolver }
-	mutationResolver   struct{ *Resolver }
-	queryResolver      struct{ *Resolver }
-	userResolver       struct{ *Resolver }
-	vendorResolver     struct{ *Resolver }
+	influencerResolver        struct{ *Resolver }
+	mutationResolver          struct{ *Resolver }
+	queryResolver             struct{ *Resolver }
+	userResolver              struct{ *Resolver }
+	vendorResolver            struct{ *Resolver }
+	vendorStaffMemberResolver struct{ *Resolver }
 )

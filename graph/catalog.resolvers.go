@@ -54,7 +54,7 @@ func (r *mutationResolver) ProductArchive(ctx context.Context, input model.Produ
 	return productPayload(p, err)
 }
 
-// Vendor is the resolver for the vendor field.
+// Vendor is the batch resolver for the vendor field.
 func (r *productResolver) Vendor(ctx context.Context, obj *catalog.Product) (*vendor.Vendor, error) {
 	return loaders.For(ctx).VendorByID.Load(ctx, obj.VendorID)
 }
@@ -86,7 +86,7 @@ func (r *queryResolver) Products(ctx context.Context, filter *model.ProductFilte
 	if err != nil {
 		return nil, err
 	}
-	return productConnection(p), nil
+	return productConnection(ctx, p)
 }
 
 // Product returns generated.ProductResolver implementation.

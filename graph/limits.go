@@ -73,9 +73,9 @@ func pageCost(child int, first *int) int {
 	if first != nil && *first >= 0 {
 		n = *first
 	}
-	if n < 1 {
-		n = 1
-	}
+	// Out-of-range sizes are refused by the resolver with a clear INVALID
+	// error; for cost they count as the largest page.
+	n = min(max(n, 1), kernel.MaxPageSize)
 	return 1 + n*child
 }
 

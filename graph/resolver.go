@@ -4,8 +4,8 @@
 package graph
 
 import (
+	"context"
 	"errors"
-	"fmt"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
@@ -13,6 +13,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/generated"
+	"github.com/livemarket/livemarket/graph/loaders"
 	"github.com/livemarket/livemarket/graph/model"
 )
 
@@ -64,7 +65,19 @@ func pageArgs(first *int, after *string) (kernel.PageRequest, error) {
 	return kernel.NewPageRequest(first, after)
 }
 
-func productConnection(p *kernel.Page[*catalog.Product]) *model.ProductConnection {
+// productConnection builds a page of products; when the query selects each
+// product's vendor, the vendors of the whole page are fetched in one statement.
+func productConnection(ctx context.Context, p *kernel.Page[*catalog.Product]) (*model.ProductConnection, error) {
+	if loaders.Selects(ctx, loaders.Step{Field: "edges", On: "ProductConnection"}, loaders.Step{Field: "node", On: "ProductEdge"},
+		loaders.Step{Field: "vendor", On: "Product"}) {
+		ids := make([]string, len(p.Items))
+		for i, it := range p.Items {
+			ids[i] = it.VendorID
+		}
+		if err := loaders.For(ctx).VendorByID.PrimeAll(ctx, ids); err != nil {
+			return nil, err
+		}
+	}
 	c := &model.ProductConnection{Edges: make([]*model.ProductEdge, len(p.Items)), PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, TotalCount: p.TotalCount}
 	for i, it := range p.Items {
 		c.Edges[i] = &model.ProductEdge{Cursor: kernel.EncodeCursor(it.ID), Node: it}
@@ -72,19 +85,15 @@ func productConnection(p *kernel.Page[*catalog.Product]) *model.ProductConnectio
 	if n := len(p.Items); n > 0 {
 		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
 	}
-	return c
+	return c, nil
 }
+
+func influencerID(i *influencer.Influencer) string { return i.ID }
+func userID(u *account.User) string                { return u.ID }
 
 func deref(s *string) string {
 	if s == nil {
 		return ""
 	}
 	return *s
-}
-
-func wrap(op string, err error) error {
-	if err == nil {
-		return nil
-	}
-	return fmt.Errorf("%s: %w", op, err)
 }

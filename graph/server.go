@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -113,18 +114,44 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 	srv.Use(DepthLimit{Max: opt.Limits.MaxDepth})
 	srv.Use(extension.FixedComplexityLimit(opt.Limits.MaxComplexity))
 	srv.SetErrorPresenter(errorPresenter(opt.Logger))
+	srv.AroundFields(markInternal)
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
-		opt.Logger.ErrorContext(ctx, "graphql: panic in resolver", "panic", p)
-		return errors.New("internal panic")
+		return internalError{fmt.Errorf("panic: %v", p)}
 	})
 	return limitBody(opt.Limits.MaxBodyBytes, authenticate(authn, loaders.Middleware(db, srv)))
 }
 
-// errorPresenter maps domain errors to extensions.code and hides everything
-// unexpected behind a generic message (the real error is logged).
+// internalError marks a failure a resolver did not expect (database down, a
+// bug): the client sees only "internal error"; the cause is logged.
+type internalError struct{ err error }
+
+func (e internalError) Error() string { return e.err.Error() }
+func (e internalError) Unwrap() error { return e.err }
+
+// markInternal wraps every resolver error that is neither an expected domain
+// failure nor a GraphQL error as internal. Argument and validation errors never
+// pass through field middleware, so they keep their descriptive messages.
+func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
+	res, err := next(ctx)
+	if err == nil {
+		return res, nil
+	}
+	var gqlErr *gqlerror.Error
+	if _, expected := kernel.AsFieldErrors(err); expected || errors.As(err, &gqlErr) {
+		return res, err
+	}
+	return res, internalError{err}
+}
+
+// errorPresenter maps domain errors to extensions.code (and extensions.field)
+// and hides internal errors behind a generic message.
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
-		var gqlErr *gqlerror.Error
+		var internal internalError
+		if errors.As(err, &internal) {
+			log.ErrorContext(ctx, "graphql: internal error", "path", graphql.GetPath(ctx).String(), "err", internal.err)
+			return &gqlerror.Error{Message: "internal error", Path: graphql.GetPath(ctx), Extensions: map[string]any{"code": "INTERNAL"}}
+		}
 		if fes, ok := kernel.AsFieldErrors(err); ok && len(fes) > 0 {
 			out := &gqlerror.Error{Message: fes[0].Message, Path: graphql.GetPath(ctx),
 				Extensions: map[string]any{"code": string(fes[0].Code)}}
@@ -133,13 +160,9 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 			return out
 		}
-		if errors.As(err, &gqlErr) {
-			// Raised by gqlgen itself while parsing, validating or coercing
-			// the request: it describes the request, so it is safe to show.
-			return graphql.DefaultErrorPresenter(ctx, err)
-		}
-		log.ErrorContext(ctx, "graphql: internal error", "path", graphql.GetPath(ctx).String(), "err", err)
-		return &gqlerror.Error{Message: "internal error", Path: graphql.GetPath(ctx), Extensions: map[string]any{"code": "INTERNAL"}}
+		// Raised by gqlgen itself while parsing, validating or coercing the
+		// request: it describes the request, so it is safe to show.
+		return graphql.DefaultErrorPresenter(ctx, err)
 	}
 }
 

@@ -250,3 +250,34 @@ func OfUsers(ctx context.Context, db bun.IDB, userIDs []string) (map[string][]*V
 	}
 	return m, nil
 }
+
+// StaffOf returns each vendor's staff, owners first (one statement).
+func StaffOf(ctx context.Context, db bun.IDB, vendorIDs []string) (map[string][]*Staff, error) {
+	var rows []*Staff
+	if len(vendorIDs) > 0 {
+		err := db.NewSelect().Model(&rows).Where("vendor_id IN (?)", bun.List(vendorIDs)).
+			OrderExpr("CASE role WHEN 'OWNER' THEN 0 ELSE 1 END, created_at, user_id").Scan(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("vendor.StaffOf: %w", err)
+		}
+	}
+	m := make(map[string][]*Staff, len(vendorIDs))
+	for _, r := range rows {
+		m[r.VendorID] = append(m[r.VendorID], r)
+	}
+	return m, nil
+}
+
+// CanSeeStaff reports whether viewer may see a vendor's staff list: its own
+// staff and admins.
+func CanSeeStaff(viewer kernel.Viewer, staff []*Staff) bool {
+	if viewer.IsAdmin {
+		return true
+	}
+	for _, s := range staff {
+		if viewer.SignedIn() && s.UserID == viewer.UserID {
+			return true
+		}
+	}
+	return false
+}

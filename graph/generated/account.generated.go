@@ -54,6 +54,11 @@ type UserResolver interface {
 }
 type VendorResolver interface {
 	Products(ctx context.Context, obj *vendor.Vendor, first *int, after *string) (*model.ProductConnection, error)
+	Staff(ctx context.Context, obj *vendor.Vendor) ([]*vendor.Staff, error)
+}
+type VendorStaffMemberResolver interface {
+	User(ctx context.Context, obj *vendor.Staff) (*account.User, error)
+	Role(ctx context.Context, obj *vendor.Staff) (model.VendorRole, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1931,6 +1936,38 @@ func (ec *executionContext) fieldContext_Vendor_products(ctx context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _Vendor_staff(ctx context.Context, field graphql.CollectedField, obj *vendor.Vendor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Vendor_staff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Vendor().Staff(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*vendor.Staff) graphql.Marshaler {
+			return ec.marshalOVendorStaffMember2ᚕᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋvendorᚐStaffᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Vendor_staff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Vendor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VendorStaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _VendorPayload_vendor(ctx context.Context, field graphql.CollectedField, obj *model.VendorPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1993,6 +2030,61 @@ func (ec *executionContext) fieldContext_VendorPayload_errors(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _VendorStaffMember_user(ctx context.Context, field graphql.CollectedField, obj *vendor.Staff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorStaffMember_user(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VendorStaffMember().User(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *account.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋaccountᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorStaffMember_user(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VendorStaffMember",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VendorStaffMember_role(ctx context.Context, field graphql.CollectedField, obj *vendor.Staff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VendorStaffMember_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VendorStaffMember().Role(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.VendorRole) graphql.Marshaler {
+			return ec.marshalNVendorRole2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐVendorRole(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VendorStaffMember_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VendorStaffMember", field, true, true, "VendorRole")
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -2804,6 +2896,12 @@ func (ec *executionContext) _Vendor(ctx context.Context, sel ast.SelectionSet, o
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Vendor_products(ctx, field, obj)
 				})
+		case "staff":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Vendor_staff(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2842,6 +2940,46 @@ func (ec *executionContext) _VendorPayload(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vendorStaffMemberImplementors = []string{"VendorStaffMember"}
+
+func (ec *executionContext) _VendorStaffMember(ctx context.Context, sel ast.SelectionSet, obj *vendor.Staff) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vendorStaffMemberImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VendorStaffMember")
+		case "user":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VendorStaffMember_user(ctx, field, obj)
+				})
+		case "role":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VendorStaffMember_role(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -2907,6 +3045,14 @@ func (ec *executionContext) unmarshalNSignUpInput2githubᚗcomᚋlivemarketᚋli
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNUser2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋaccountᚐUser(ctx context.Context, sel ast.SelectionSet, v *account.User) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "User!")
+		return graphql.Null
+	}
+	return ec._User(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNVendor2ᚕᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋvendorᚐVendorᚄ(ctx context.Context, sel ast.SelectionSet, v []*vendor.Vendor) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -2944,9 +3090,27 @@ func (ec *executionContext) marshalNVendorPayload2ᚖgithubᚗcomᚋlivemarket�
 	return ec._VendorPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNVendorRole2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐVendorRole(ctx context.Context, v any) (model.VendorRole, error) {
+	var res model.VendorRole
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVendorRole2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐVendorRole(ctx context.Context, sel ast.SelectionSet, v model.VendorRole) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNVendorStaffAddInput2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐVendorStaffAddInput(ctx context.Context, v any) (model.VendorStaffAddInput, error) {
 	res, err := ec.unmarshalInputVendorStaffAddInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVendorStaffMember2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋvendorᚐStaff(ctx context.Context, sel ast.SelectionSet, v *vendor.Staff) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VendorStaffMember!")
+		return graphql.Null
+	}
+	return ec._VendorStaffMember(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOInfluencer2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋinfluencerᚐInfluencer(ctx context.Context, sel ast.SelectionSet, v *influencer.Influencer) graphql.Marshaler {
@@ -2968,6 +3132,25 @@ func (ec *executionContext) marshalOVendor2ᚖgithubᚗcomᚋlivemarketᚋlivema
 		return graphql.Null
 	}
 	return ec._Vendor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOVendorStaffMember2ᚕᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋvendorᚐStaffᚄ(ctx context.Context, sel ast.SelectionSet, v []*vendor.Staff) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVendorStaffMember2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋvendorᚐStaff(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 // endregion ***************************** type.gotpl *****************************

@@ -28,6 +28,7 @@ type ResolverRoot interface {
 	Query() QueryResolver
 	User() UserResolver
 	Vendor() VendorResolver
+	VendorStaffMember() VendorStaffMemberResolver
 }
 
 type DirectiveRoot struct {
@@ -145,11 +146,17 @@ type ComplexityRoot struct {
 		Name        func(childComplexity int) int
 		Products    func(childComplexity int, first *int, after *string) int
 		Slug        func(childComplexity int) int
+		Staff       func(childComplexity int) int
 	}
 
 	VendorPayload struct {
 		Errors func(childComplexity int) int
 		Vendor func(childComplexity int) int
+	}
+
+	VendorStaffMember struct {
+		Role func(childComplexity int) int
+		User func(childComplexity int) int
 	}
 }
 
@@ -658,6 +665,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Vendor.Slug(childComplexity), true
+	case "Vendor.staff":
+		if e.ComplexityRoot.Vendor.Staff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vendor.Staff(childComplexity), true
 
 	case "VendorPayload.errors":
 		if e.ComplexityRoot.VendorPayload.Errors == nil {
@@ -671,6 +684,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VendorPayload.Vendor(childComplexity), true
+
+	case "VendorStaffMember.role":
+		if e.ComplexityRoot.VendorStaffMember.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorStaffMember.Role(childComplexity), true
+	case "VendorStaffMember.user":
+		if e.ComplexityRoot.VendorStaffMember.User == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorStaffMember.User(childComplexity), true
 
 	}
 	return 0, false
@@ -810,6 +836,18 @@ type Vendor {
   description: String!
   "The vendor's active products, newest first."
   products(first: Int, after: String): ProductConnection!
+  "The vendor's staff; only its staff and admins may see it (null with a FORBIDDEN error otherwise)."
+  staff: [VendorStaffMember!]
+}
+
+enum VendorRole {
+  OWNER
+  STAFF
+}
+
+type VendorStaffMember {
+  user: User!
+  role: VendorRole!
 }
 
 type Influencer {
@@ -1198,6 +1236,8 @@ func (ec *executionContext) childFields_Vendor(ctx context.Context, field graphq
 		return ec.fieldContext_Vendor_description(ctx, field)
 	case "products":
 		return ec.fieldContext_Vendor_products(ctx, field)
+	case "staff":
+		return ec.fieldContext_Vendor_staff(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Vendor", field.Name)
 }
@@ -1210,6 +1250,16 @@ func (ec *executionContext) childFields_VendorPayload(ctx context.Context, field
 		return ec.fieldContext_VendorPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VendorPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_VendorStaffMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "user":
+		return ec.fieldContext_VendorStaffMember_user(ctx, field)
+	case "role":
+		return ec.fieldContext_VendorStaffMember_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendorStaffMember", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -1,6 +1,15 @@
 // Package loaders holds the per-operation dataloaders that batch the lookups
 // nested GraphQL fields make, so a list costs a constant number of SQL
 // statements whatever its length. A fresh set is made for every HTTP request.
+//
+// Two paths share one cache per loader:
+//   - Load (dataloadgen): independent fields that each want one key are
+//     collected over a short window and fetched together.
+//   - Prime: a resolver that returns a page of items and sees that the query
+//     selects a nested field of them fetches that field for the whole page
+//     in one statement up front. Statement counts then do not depend on
+//     goroutine scheduling, which a time window alone cannot promise on a
+//     busy machine.
 package loaders
 
 import (
@@ -20,14 +29,15 @@ import (
 
 // Loaders batches lookups for one operation.
 type Loaders struct {
-	UserByID           *dataloadgen.Loader[string, *account.User]
-	VendorByID         *dataloadgen.Loader[string, *vendor.Vendor]
-	VendorsByUserID    *dataloadgen.Loader[string, []*vendor.Vendor]
-	ProductByID        *dataloadgen.Loader[string, *catalog.Product]
-	InfluencerByID     *dataloadgen.Loader[string, *influencer.Influencer]
-	InfluencerByUserID *dataloadgen.Loader[string, *influencer.Influencer]
-	FollowerCount      *dataloadgen.Loader[string, int]
-	ViewerFollows      *dataloadgen.Loader[string, bool]
+	UserByID           *Loader[*account.User]
+	VendorByID         *Loader[*vendor.Vendor]
+	VendorsByUserID    *Loader[[]*vendor.Vendor]
+	StaffByVendorID    *Loader[[]*vendor.Staff]
+	ProductByID        *Loader[*catalog.Product]
+	InfluencerByID     *Loader[*influencer.Influencer]
+	InfluencerByUserID *Loader[*influencer.Influencer]
+	FollowerCount      *Loader[int]
+	ViewerFollows      *Loader[bool]
 }
 
 // wait is how long a loader collects keys before it fetches.
@@ -39,6 +49,7 @@ func New(db bun.IDB, viewer kernel.Viewer) *Loaders {
 		UserByID:           mapped(db, account.UsersByIDs),
 		VendorByID:         mapped(db, vendor.ByIDs),
 		VendorsByUserID:    mapped(db, vendor.OfUsers),
+		StaffByVendorID:    mapped(db, vendor.StaffOf),
 		ProductByID:        mapped(db, catalog.ByIDs),
 		InfluencerByID:     mapped(db, influencer.ByIDs),
 		InfluencerByUserID: mapped(db, influencer.ByUserIDs),
@@ -49,11 +60,17 @@ func New(db bun.IDB, viewer kernel.Viewer) *Loaders {
 	}
 }
 
+// Loader loads values of one kind by string key for one operation.
+type Loader[V any] struct {
+	*dataloadgen.Loader[string, V]
+	fetch func(context.Context, []string) (map[string]V, error)
+}
+
 // mapped adapts a batch store function to a loader. Keys the store does not
 // return resolve to the zero value (nil, 0, false) rather than an error:
 // "absent" is an answer, not a failure.
-func mapped[V any](db bun.IDB, fetch func(context.Context, bun.IDB, []string) (map[string]V, error)) *dataloadgen.Loader[string, V] {
-	return dataloadgen.NewMappedLoader(func(ctx context.Context, keys []string) (map[string]V, error) {
+func mapped[V any](db bun.IDB, fetch func(context.Context, bun.IDB, []string) (map[string]V, error)) *Loader[V] {
+	f := func(ctx context.Context, keys []string) (map[string]V, error) {
 		m, err := fetch(ctx, db, keys)
 		if err != nil {
 			return nil, err
@@ -65,7 +82,32 @@ func mapped[V any](db bun.IDB, fetch func(context.Context, bun.IDB, []string) (m
 			}
 		}
 		return m, nil
-	}, dataloadgen.WithWait(wait))
+	}
+	return &Loader[V]{Loader: dataloadgen.NewMappedLoader(f, dataloadgen.WithWait(wait)), fetch: f}
+}
+
+// PrimeAll fetches the distinct keys in one statement and caches the values
+// for the rest of the operation, so later Loads of them cost nothing.
+func (l *Loader[V]) PrimeAll(ctx context.Context, keys []string) error {
+	uniq := make([]string, 0, len(keys))
+	seen := make(map[string]bool, len(keys))
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			uniq = append(uniq, k)
+		}
+	}
+	if len(uniq) == 0 {
+		return nil
+	}
+	m, err := l.fetch(ctx, uniq)
+	if err != nil {
+		return err
+	}
+	for k, v := range m {
+		l.Prime(k, v)
+	}
+	return nil
 }
 
 type ctxKey struct{}

@@ -284,3 +284,58 @@ func (e ProductStatus) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+type VendorRole string
+
+const (
+	VendorRoleOwner VendorRole = "OWNER"
+	VendorRoleStaff VendorRole = "STAFF"
+)
+
+var AllVendorRole = []VendorRole{
+	VendorRoleOwner,
+	VendorRoleStaff,
+}
+
+func (e VendorRole) IsValid() bool {
+	switch e {
+	case VendorRoleOwner, VendorRoleStaff:
+		return true
+	}
+	return false
+}
+
+func (e VendorRole) String() string {
+	return string(e)
+}
+
+func (e *VendorRole) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = VendorRole(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid VendorRole", str)
+	}
+	return nil
+}
+
+func (e VendorRole) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *VendorRole) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e VendorRole) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

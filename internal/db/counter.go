@@ -2,15 +2,16 @@ package db
 
 import (
 	"context"
-	"sync/atomic"
+	"sync"
 
 	"github.com/uptrace/bun"
 )
 
-// QueryCounter is a bun query hook that counts the statements a database runs;
-// tests use it to prove a request costs a constant number of queries.
+// QueryCounter is a bun query hook that records the statements a database
+// runs; tests use it to prove a request costs a constant number of queries.
 type QueryCounter struct {
-	n atomic.Int64
+	mu    sync.Mutex
+	stmts []string
 }
 
 var _ bun.QueryHook = (*QueryCounter)(nil)
@@ -19,10 +20,29 @@ func (c *QueryCounter) BeforeQuery(ctx context.Context, _ *bun.QueryEvent) conte
 	return ctx
 }
 
-func (c *QueryCounter) AfterQuery(_ context.Context, _ *bun.QueryEvent) { c.n.Add(1) }
+func (c *QueryCounter) AfterQuery(_ context.Context, e *bun.QueryEvent) {
+	c.mu.Lock()
+	c.stmts = append(c.stmts, e.Query)
+	c.mu.Unlock()
+}
 
-// Count returns the statements seen so far.
-func (c *QueryCounter) Count() int64 { return c.n.Load() }
+// Count returns the statements seen since the last Reset.
+func (c *QueryCounter) Count() int64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return int64(len(c.stmts))
+}
 
-// Reset sets the count to zero.
-func (c *QueryCounter) Reset() { c.n.Store(0) }
+// Statements returns the statements seen since the last Reset.
+func (c *QueryCounter) Statements() []string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]string(nil), c.stmts...)
+}
+
+// Reset forgets what was seen.
+func (c *QueryCounter) Reset() {
+	c.mu.Lock()
+	c.stmts = nil
+	c.mu.Unlock()
+}

@@ -26,13 +26,13 @@ type Credential struct {
 
 type product struct {
 	title, category, sku string
-	price              int64
-	stock              int
+	price                int64
+	stock                int
 }
 
 type vendorSpec struct {
 	name, slug, description, ownerEmail, ownerName string
-	products                                      []product
+	products                                       []product
 }
 
 var vendors = []vendorSpec{

@@ -1,0 +1,4 @@
+package account
+
+// CheckPassword exposes checkPassword to the external test package.
+var CheckPassword = checkPassword
