@@ -34,13 +34,13 @@ func (r *influencerResolver) ViewerIsFollowing(ctx context.Context, obj *influen
 // SignUp is the resolver for the signUp field.
 func (r *mutationResolver) SignUp(ctx context.Context, input model.SignUpInput) (*model.AuthPayload, error) {
 	auth, err := r.Accounts.SignUp(ctx, account.SignUpInput{Email: input.Email, Password: input.Password, DisplayName: input.DisplayName})
-	return authPayload(auth, err)
+	return authPayload(ctx, auth, err)
 }
 
 // SignIn is the resolver for the signIn field.
 func (r *mutationResolver) SignIn(ctx context.Context, input model.SignInInput) (*model.AuthPayload, error) {
 	auth, err := r.Accounts.SignIn(ctx, input.Email, input.Password)
-	return authPayload(auth, err)
+	return authPayload(ctx, auth, err)
 }
 
 // SignOut is the resolver for the signOut field.
@@ -127,7 +127,7 @@ func (r *queryResolver) Influencer(ctx context.Context, id *string, handle *stri
 
 // Email is the resolver for the email field.
 func (r *userResolver) Email(ctx context.Context, obj *account.User) (*string, error) {
-	if !account.CanSeeEmail(kernel.ViewerFrom(ctx), obj) {
+	if !account.CanSeeEmail(loaders.For(ctx).ViewerFor(ctx, obj.ID), obj) {
 		return nil, nil
 	}
 	return &obj.Email, nil

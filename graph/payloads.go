@@ -1,17 +1,20 @@
 package graph
 
 import (
+	"context"
+
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/vendor"
+	"github.com/livemarket/livemarket/graph/loaders"
 	"github.com/livemarket/livemarket/graph/model"
 )
 
 // The payload builders put the entity on success and UserErrors on an expected
 // failure; anything else becomes a top-level error for the error presenter.
 
-func authPayload(a *account.Auth, err error) (*model.AuthPayload, error) {
+func authPayload(ctx context.Context, a *account.Auth, err error) (*model.AuthPayload, error) {
 	errs, err := payloadErrors(err)
 	if err != nil {
 		return nil, err
@@ -19,6 +22,7 @@ func authPayload(a *account.Auth, err error) (*model.AuthPayload, error) {
 	p := &model.AuthPayload{Errors: errs}
 	if a != nil {
 		p.Token, p.User = &a.Token, a.User
+		loaders.For(ctx).MarkAuthenticated(a.User.ID)
 	}
 	return p, nil
 }

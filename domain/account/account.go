@@ -247,7 +247,6 @@ func (s *Service) newSession(ctx context.Context, db bun.IDB, u *User) (*Auth, e
 	if err := insertSession(ctx, db, sess); err != nil {
 		return nil, err
 	}
-	u.justAuthenticated = true
 	return &Auth{Token: token, User: u}, nil
 }
 
@@ -287,10 +286,9 @@ func (s *Service) User(ctx context.Context, id string) (*User, error) {
 	return m[id], nil
 }
 
-// CanSeeEmail reports whether viewer may read u's email: only the user
-// (including in the answer to their own sign-up or sign-in) and admins.
+// CanSeeEmail reports whether viewer may read u's email: only the user and admins.
 func CanSeeEmail(viewer kernel.Viewer, u *User) bool {
-	return viewer.IsAdmin || u.justAuthenticated || (viewer.SignedIn() && viewer.UserID == u.ID)
+	return viewer.IsAdmin || (viewer.SignedIn() && viewer.UserID == u.ID)
 }
 
 // EnsureAdmin creates the admin account from configuration, or makes an

@@ -21,11 +21,6 @@ type User struct {
 	PasswordHash string    `bun:"password_hash"`
 	IsAdmin      bool      `bun:"is_admin"`
 	CreatedAt    time.Time `bun:"created_at"`
-
-	// justAuthenticated marks the user returned by SignUp and SignIn: the
-	// caller has just proven to be this user, though the request itself was
-	// made as a guest.
-	justAuthenticated bool
 }
 
 // Session is one issued bearer token, stored only as its SHA-256 hash.

@@ -15,6 +15,7 @@ package loaders
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -38,6 +39,24 @@ type Loaders struct {
 	InfluencerByUserID *Loader[*influencer.Influencer]
 	FollowerCount      *Loader[int]
 	ViewerFollows      *Loader[bool]
+
+	// authenticated holds the users this request has just proven to be
+	// (signUp, signIn): the request began as a guest's, but its answer may
+	// show that user their own private fields.
+	authenticated sync.Map
+}
+
+// MarkAuthenticated records that the request has proven to be userID.
+func (l *Loaders) MarkAuthenticated(userID string) { l.authenticated.Store(userID, true) }
+
+// ViewerFor returns the viewer to authorize fields of userID with: the
+// request's viewer, or userID itself when the request has just signed in as it.
+func (l *Loaders) ViewerFor(ctx context.Context, userID string) kernel.Viewer {
+	v := kernel.ViewerFrom(ctx)
+	if _, ok := l.authenticated.Load(userID); ok && !v.SignedIn() {
+		return kernel.Viewer{UserID: userID}
+	}
+	return v
 }
 
 // wait is how long a loader collects keys before it fetches.
