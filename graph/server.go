@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -139,6 +140,10 @@ func markInternal(ctx context.Context, next graphql.Resolver) (any, error) {
 	var gqlErr *gqlerror.Error
 	if _, expected := kernel.AsFieldErrors(err); expected || errors.As(err, &gqlErr) {
 		return res, err
+	}
+	if fc := graphql.GetFieldContext(ctx); fc != nil && strings.HasPrefix(fc.Field.Name, "__") {
+		// gqlgen refuses __schema/__type this way when introspection is off.
+		return res, &gqlerror.Error{Message: "introspection is disabled on this server", Extensions: map[string]any{"code": "FORBIDDEN"}}
 	}
 	return res, internalError{err}
 }
