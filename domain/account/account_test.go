@@ -675,7 +675,11 @@ func TestCanSeeEmailAndUsersByIDs(t *testing.T) {
 		s, _ := newService(t, db)
 		a := signUp(t, s, "anna@example.com")
 		b := signUp(t, s, "bob@example.com")
-		u := a.User
+		// A user loaded by id: only its owner and admins see the email.
+		u, err := s.User(ctx, a.User.ID)
+		if err != nil || u == nil {
+			t.Fatalf("User = %v, %v", u, err)
+		}
 		if !account.CanSeeEmail(kernel.Viewer{UserID: u.ID}, u) {
 			t.Error("a user must see their own email")
 		}
@@ -687,6 +691,14 @@ func TestCanSeeEmailAndUsersByIDs(t *testing.T) {
 		}
 		if !account.CanSeeEmail(kernel.Viewer{UserID: b.User.ID, IsAdmin: true}, u) {
 			t.Error("an admin must see the email")
+		}
+		// However a user is loaded, only its owner and admins see the email.
+		byID, err := account.UsersByIDs(ctx, db, []string{a.User.ID})
+		if err != nil || account.CanSeeEmail(kernel.Viewer{UserID: b.User.ID}, byID[a.User.ID]) {
+			t.Errorf("reloaded user visible to another user (%v)", err)
+		}
+		if byEmail, err := account.UserByEmail(ctx, db, "anna@example.com"); err != nil || account.CanSeeEmail(kernel.Viewer{}, byEmail) {
+			t.Errorf("user loaded by email visible to a guest (%v)", err)
 		}
 
 		missing := kernel.NewID()

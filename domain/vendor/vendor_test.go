@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/uptrace/bun"
 
@@ -420,6 +421,82 @@ func TestOfUsersAndByIDs(t *testing.T) {
 		}
 		if empty, err := vendor.ByIDs(ctx, db, nil); err != nil || len(empty) != 0 {
 			t.Fatalf("ByIDs(nil) = %v, %v", empty, err)
+		}
+	})
+}
+
+func TestStaffOfAndCanSeeStaff(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		clock := kernel.NewManualClock(testkit.Epoch)
+		accounts := account.NewService(db, clock, account.Options{Hash: testkit.FastHash})
+		e := &env{db: db, accounts: accounts, vendors: vendor.NewService(db, clock, accounts)}
+		owner := e.user(t, "owner@example.com")
+		bob := e.user(t, "bob@example.com")
+		carol := e.user(t, "carol@example.com")
+		stranger := e.user(t, "stranger@example.com")
+		acme := e.vendor(t, owner, "Acme", "acme")
+		solo := e.vendor(t, stranger, "Solo", "solo")
+		clock.Advance(time.Minute)
+		if _, err := e.vendors.AddStaff(ctx, owner, acme.ID, "carol@example.com"); err != nil {
+			t.Fatal(err)
+		}
+		clock.Advance(time.Minute)
+		if _, err := e.vendors.AddStaff(ctx, owner, acme.ID, "bob@example.com"); err != nil {
+			t.Fatal(err)
+		}
+
+		m, err := vendor.StaffOf(ctx, db, []string{acme.ID, solo.ID, kernel.NewID()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		type member struct{ user, role string }
+		list := func(ss []*vendor.Staff) []member {
+			out := []member{}
+			for _, s := range ss {
+				out = append(out, member{s.UserID, s.Role})
+			}
+			return out
+		}
+		// Owners first, then by the time they joined.
+		want := []member{{owner.UserID, vendor.RoleOwner}, {carol.UserID, vendor.RoleStaff}, {bob.UserID, vendor.RoleStaff}}
+		if got := list(m[acme.ID]); !reflect.DeepEqual(got, want) {
+			t.Fatalf("StaffOf(acme) = %v, want %v", got, want)
+		}
+		if got := list(m[solo.ID]); !reflect.DeepEqual(got, []member{{stranger.UserID, vendor.RoleOwner}}) {
+			t.Fatalf("StaffOf(solo) = %v", got)
+		}
+		if len(m) != 2 {
+			t.Fatalf("StaffOf returned %d vendors, want 2", len(m))
+		}
+		if s := m[acme.ID][1]; s.VendorID != acme.ID || !s.CreatedAt.Equal(testkit.Epoch.Add(time.Minute)) {
+			t.Fatalf("staff row %+v", s)
+		}
+		if empty, err := vendor.StaffOf(ctx, db, nil); err != nil || len(empty) != 0 {
+			t.Fatalf("StaffOf(nil) = %v, %v", empty, err)
+		}
+
+		staff := m[acme.ID]
+		for _, c := range []struct {
+			name   string
+			viewer kernel.Viewer
+			want   bool
+		}{
+			{"owner", owner, true},
+			{"staff", bob, true},
+			{"admin", kernel.Viewer{UserID: stranger.UserID, IsAdmin: true}, true},
+			{"stranger", stranger, false},
+			{"guest", kernel.Viewer{}, false},
+		} {
+			if got := vendor.CanSeeStaff(c.viewer, staff); got != c.want {
+				t.Errorf("CanSeeStaff(%s) = %v, want %v", c.name, got, c.want)
+			}
+		}
+		if vendor.CanSeeStaff(kernel.Viewer{}, []*vendor.Staff{{UserID: ""}}) {
+			t.Error("a guest matched a staff row with an empty user id")
+		}
+		if vendor.CanSeeStaff(bob, nil) {
+			t.Error("a signed-in user can see an empty staff list they are not on")
 		}
 	})
 }
