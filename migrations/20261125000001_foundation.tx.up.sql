@@ -76,6 +76,9 @@ CREATE TABLE products (
     stock        INTEGER NOT NULL CHECK (stock >= 0),
     sku          TEXT NOT NULL,
     image_urls   TEXT NOT NULL,
+    -- lower-cased title, SKU and description, folded in Go (SQLite's LOWER
+    -- only folds ASCII), for the catalog's substring filter
+    search_text  TEXT NOT NULL DEFAULT '',
     status       TEXT NOT NULL CHECK (status IN ('ACTIVE', 'ARCHIVED')),
     created_at   TIMESTAMPTZ NOT NULL,
     updated_at   TIMESTAMPTZ NOT NULL,

@@ -47,9 +47,16 @@ type Product struct {
 	Stock       int       `bun:"stock"`
 	SKU         string    `bun:"sku"`
 	ImageURLs   []string  `bun:"image_urls,type:text"`
+	SearchText  string    `bun:"search_text"`
 	Status      string    `bun:"status"`
 	CreatedAt   time.Time `bun:"created_at"`
 	UpdatedAt   time.Time `bun:"updated_at"`
+}
+
+// searchText is what the catalog's text filter matches: title, SKU and
+// description, lower-cased with Unicode folding on both engines.
+func (p *Product) searchText() string {
+	return strings.ToLower(p.Title + "\n" + p.SKU + "\n" + p.Description)
 }
 
 // Price returns the product's price as Money.
@@ -136,8 +143,12 @@ func (s *Service) Create(ctx context.Context, viewer kernel.Viewer, in CreateInp
 		return nil, err
 	}
 	if err := s.access.CanManage(ctx, viewer, in.VendorID); err != nil {
+		if errors.Is(err, kernel.ErrNotFound) {
+			return nil, kernel.Fail(kernel.CodeNotFound, kernel.Field("input", "vendorId"), "no such vendor")
+		}
 		return nil, err
 	}
+	p.SearchText = p.searchText()
 	p.CreatedAt = s.clock.Now()
 	p.UpdatedAt = p.CreatedAt
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -184,27 +195,40 @@ func (s *Service) Update(ctx context.Context, viewer kernel.Viewer, in UpdateInp
 		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "an archived product cannot be edited")
 	}
 	var v kernel.Validator
+	// Only the given fields are written, so concurrent edits of different
+	// fields do not undo each other.
+	cols := []string{"updated_at"}
 	if in.Title != nil {
 		p.Title = kernel.CheckText(&v, kernel.Field("input", "title"), *in.Title, true, MaxTitleLen)
+		cols = append(cols, "title")
 	}
 	if in.Description != nil {
 		p.Description = kernel.CheckText(&v, kernel.Field("input", "description"), *in.Description, false, MaxDescriptionLen)
+		cols = append(cols, "description")
 	}
 	if in.Category != nil {
 		p.Category = checkCategory(&v, *in.Category)
+		cols = append(cols, "category")
 	}
 	if in.Price != nil {
 		kernel.CheckPrice(&v, kernel.Field("input", "price"), *in.Price)
 		p.PriceMinor, p.Currency = in.Price.AmountMinor, in.Price.Currency
+		cols = append(cols, "price_minor", "currency")
 	}
 	if in.SKU != nil {
 		p.SKU = kernel.CheckText(&v, kernel.Field("input", "sku"), *in.SKU, true, MaxSKULen)
+		cols = append(cols, "sku")
 	}
 	if in.SetImages {
 		p.ImageURLs = checkImages(&v, in.ImageURLs)
+		cols = append(cols, "image_urls")
 	}
 	if err := v.Err(); err != nil {
 		return nil, err
+	}
+	if in.Title != nil || in.Description != nil || in.SKU != nil {
+		p.SearchText = p.searchText()
+		cols = append(cols, "search_text")
 	}
 	p.UpdatedAt = s.clock.Now()
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
@@ -216,9 +240,7 @@ func (s *Service) Update(ctx context.Context, viewer kernel.Viewer, in UpdateInp
 		if n > 0 {
 			return errSKUTaken
 		}
-		_, err = tx.NewUpdate().Model(p).
-			Column("title", "description", "category", "price_minor", "currency", "sku", "image_urls", "updated_at").
-			WherePK().Exec(ctx)
+		_, err = tx.NewUpdate().Model(p).Column(cols...).WherePK().Exec(ctx)
 		if err != nil {
 			return fmt.Errorf("update product: %w", err)
 		}
@@ -248,9 +270,10 @@ func (s *Service) AdjustStock(ctx context.Context, viewer kernel.Viewer, id stri
 		return nil, kernel.Fail(kernel.CodeInvalid, field, "must be between -%d and %d", MaxStock, MaxStock)
 	}
 	var stock []int
+	now := s.clock.Now()
 	_, err = s.db.NewUpdate().Model((*Product)(nil)).
 		Set("stock = stock + ?", delta).
-		Set("updated_at = ?", s.clock.Now()).
+		Set("updated_at = ?", now).
 		Where("id = ?", p.ID).
 		Where("stock + ? >= 0", delta).
 		Where("stock + ? <= ?", delta, MaxStock).
@@ -269,7 +292,7 @@ func (s *Service) AdjustStock(ctx context.Context, viewer kernel.Viewer, id stri
 		}
 		return nil, kernel.Fail(kernel.CodeInvalid, field, "stock cannot exceed %d (%d in stock)", MaxStock, cur.Stock)
 	}
-	p.Stock = stock[0]
+	p.Stock, p.UpdatedAt = stock[0], now
 	return p, nil
 }
 
@@ -369,11 +392,7 @@ func (s *Service) List(ctx context.Context, f Filter, page kernel.PageRequest) (
 		}
 		if f.Query != "" {
 			pat := "%" + escapeLike(strings.ToLower(f.Query)) + "%"
-			q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-				return q.Where(`LOWER(p.title) LIKE ? ESCAPE '\'`, pat).
-					WhereOr(`LOWER(p.description) LIKE ? ESCAPE '\'`, pat).
-					WhereOr(`LOWER(p.sku) LIKE ? ESCAPE '\'`, pat)
-			})
+			q = q.Where(`p.search_text LIKE ? ESCAPE '\'`, pat)
 		}
 		return q
 	}

@@ -135,8 +135,9 @@ func TestCreate(t *testing.T) {
 		want := catalog.Product{
 			ID: p.ID, VendorID: e.vendorA.ID, Title: "Red Sneakers", Description: "Light and fast.", Category: "shoes",
 			PriceMinor: 4999, Currency: "EUR", Stock: 7, SKU: "RS-42",
-			ImageURLs: []string{"https://cdn.example.com/1.png", "https://cdn.example.com/2.png"},
-			Status:    catalog.StatusActive, CreatedAt: testkit.Epoch, UpdatedAt: testkit.Epoch,
+			ImageURLs:  []string{"https://cdn.example.com/1.png", "https://cdn.example.com/2.png"},
+			SearchText: "red sneakers\nrs-42\nlight and fast.",
+			Status:     catalog.StatusActive, CreatedAt: testkit.Epoch, UpdatedAt: testkit.Epoch,
 		}
 		if !kernel.ValidID(p.ID) || !reflect.DeepEqual(*p, want) {
 			t.Fatalf("Create returned\n%+v\nwant\n%+v", *p, want)

@@ -1,6 +1,8 @@
 package kernel
 
 import (
+	"strings"
+
 	"github.com/google/uuid"
 )
 
@@ -10,9 +12,10 @@ func NewID() string {
 	return uuid.Must(uuid.NewV7()).String()
 }
 
-// ValidID reports whether s is a well-formed id (a canonical UUID).
+// ValidID reports whether s is a well-formed id: a canonical, lower-case
+// UUID, as NewID makes them (ids compare as text, so case matters).
 func ValidID(s string) bool {
-	if len(s) != 36 {
+	if len(s) != 36 || strings.ToLower(s) != s {
 		return false
 	}
 	_, err := uuid.Parse(s)

@@ -237,6 +237,9 @@ func TestCheckText(t *testing.T) {
 		{"10000 chars", strings.Repeat("x", 10000), true, 200, strings.Repeat("x", 10000), kernel.CodeTooLong},
 		{"10000 chars optional", strings.Repeat("x", 10000), false, 5000, strings.Repeat("x", 10000), kernel.CodeTooLong},
 		{"10000 multibyte", strings.Repeat("ß", 10000), true, 9999, strings.Repeat("ß", 10000), kernel.CodeTooLong},
+		{"NUL", "bad\x00title", true, 20, "bad\x00title", kernel.CodeInvalid},
+		{"escape char", "bell\x07", true, 20, "bell\x07", kernel.CodeInvalid},
+		{"inner newline and tab kept", "line one\n\tline two", true, 20, "line one\n\tline two", ""},
 		{"empty required", "", true, 10, "", kernel.CodeRequired},
 		{"whitespace required", " \t\n\r  ", true, 10, "", kernel.CodeRequired},
 		{"unicode whitespace required", "\u00a0\u2003", true, 10, "", kernel.CodeRequired},
@@ -377,6 +380,7 @@ func TestValidIDAndCheckID(t *testing.T) {
 		{id + "0", false},
 		{id[:35], false},
 		{"0193a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2g", false},
+		{strings.ToUpper(id), false}, // ids compare as text: only the canonical lower case
 		{"' OR 1=1 --", false},
 	}
 	for _, c := range cases {

@@ -170,12 +170,21 @@ func roleOf(ctx context.Context, db bun.IDB, vendorID, userID string) (string, e
 }
 
 // CanManage returns nil when viewer may manage the vendor's catalog and
-// offers (its staff, or an admin), ErrUnauthenticated or ErrForbidden otherwise.
+// offers (its staff, or an admin), ErrUnauthenticated or ErrForbidden
+// otherwise. Admins learn ErrNotFound for a vendor that does not exist; others
+// get ErrForbidden, which reveals nothing.
 func (s *Service) CanManage(ctx context.Context, viewer kernel.Viewer, vendorID string) error {
 	if err := viewer.RequireUser(); err != nil {
 		return err
 	}
 	if viewer.IsAdmin {
+		vd, err := s.Get(ctx, vendorID)
+		if err != nil {
+			return fmt.Errorf("vendor.CanManage: %w", err)
+		}
+		if vd == nil {
+			return fmt.Errorf("vendor.CanManage: vendor %s: %w", vendorID, kernel.ErrNotFound)
+		}
 		return nil
 	}
 	role, err := roleOf(ctx, s.db, vendorID, viewer.UserID)
