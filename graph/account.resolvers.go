@@ -171,6 +171,19 @@ func (r *vendorResolver) Staff(ctx context.Context, obj *vendor.Vendor) ([]*vend
 	return staff, nil
 }
 
+// PlatformFeeBps is the resolver for the platformFeeBps field.
+func (r *vendorResolver) PlatformFeeBps(ctx context.Context, obj *vendor.Vendor) (*int, error) {
+	staff, err := loaders.For(ctx).StaffByVendorID.Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	if !vendor.CanSeeStaff(kernel.ViewerFrom(ctx), staff) {
+		return nil, nil
+	}
+	fee := obj.EffectiveFeeBps(r.Collab.DefaultPlatformFeeBps())
+	return &fee, nil
+}
+
 // User is the batch resolver for the user field.
 func (r *vendorStaffMemberResolver) User(ctx context.Context, obj *vendor.Staff) (*account.User, error) {
 	return loaders.For(ctx).UserByID.Load(ctx, obj.UserID)

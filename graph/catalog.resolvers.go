@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/generated"
@@ -62,6 +63,11 @@ func (r *productResolver) Vendor(ctx context.Context, obj *catalog.Product) (*ve
 // Status is the resolver for the status field.
 func (r *productResolver) Status(ctx context.Context, obj *catalog.Product) (model.ProductStatus, error) {
 	return model.ProductStatus(obj.Status), nil
+}
+
+// OpenOffer is the resolver for the openOffer field.
+func (r *productResolver) OpenOffer(ctx context.Context, obj *catalog.Product) (*collab.Offer, error) {
+	return loaders.For(ctx).OpenOfferByProduct.Load(ctx, obj.ID)
 }
 
 // Product is the resolver for the product field.

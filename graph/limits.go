@@ -82,4 +82,10 @@ func pageCost(child int, first *int) int {
 func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Products = func(child int, _ *model.ProductFilter, first *int, _ *string) int { return pageCost(child, first) }
 	c.Vendor.Products = func(child int, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Collaborations = func(child int, _ *model.CollaborationFilter, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.Showcase = func(child int, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Notifications = func(child int, _ *bool, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string) int { return pageCost(child, first) }
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/loaders"
@@ -49,4 +50,20 @@ func productPayload(p *catalog.Product, err error) (*model.ProductPayload, error
 		return nil, err
 	}
 	return &model.ProductPayload{Product: p, Errors: errs}, nil
+}
+
+func offerPayload(o *collab.Offer, err error) (*model.OfferPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.OfferPayload{Offer: o, Errors: errs}, nil
+}
+
+func collaborationPayload(c *collab.Collaboration, err error) (*model.CollaborationPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.CollaborationPayload{Collaboration: c, Errors: errs}, nil
 }

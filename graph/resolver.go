@@ -9,8 +9,10 @@ import (
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/generated"
 	"github.com/livemarket/livemarket/graph/loaders"
@@ -23,6 +25,8 @@ type Resolver struct {
 	Vendors     *vendor.Service
 	Influencers *influencer.Service
 	Catalog     *catalog.Service
+	Collab      *collab.Service
+	Notify      *notify.Service
 }
 
 var (
@@ -65,31 +69,70 @@ func pageArgs(first *int, after *string) (kernel.PageRequest, error) {
 	return kernel.NewPageRequest(first, after)
 }
 
-// productConnection builds a page of products; when the query selects each
-// product's vendor, the vendors of the whole page are fetched in one statement.
-func productConnection(ctx context.Context, p *kernel.Page[*catalog.Product]) (*model.ProductConnection, error) {
-	if loaders.Selects(ctx, loaders.Step{Field: "edges", On: "ProductConnection"}, loaders.Step{Field: "node", On: "ProductEdge"},
-		loaders.Step{Field: "vendor", On: "Product"}) {
-		ids := make([]string, len(p.Items))
-		for i, it := range p.Items {
-			ids[i] = it.VendorID
-		}
-		if err := loaders.For(ctx).VendorByID.PrimeAll(ctx, ids); err != nil {
-			return nil, err
-		}
-	}
-	c := &model.ProductConnection{Edges: make([]*model.ProductEdge, len(p.Items)), PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, TotalCount: p.TotalCount}
+// edges builds a connection's edges and page info from a page of items.
+func edges[T any, E any](p *kernel.Page[T], id func(T) string, edge func(cursor string, node T) E) ([]E, *model.PageInfo) {
+	out := make([]E, len(p.Items))
+	info := &model.PageInfo{HasNextPage: p.HasNextPage}
 	for i, it := range p.Items {
-		c.Edges[i] = &model.ProductEdge{Cursor: kernel.EncodeCursor(it.ID), Node: it}
+		cur := kernel.EncodeCursor(id(it))
+		out[i] = edge(cur, it)
+		if i == len(p.Items)-1 {
+			info.EndCursor = &cur
+		}
 	}
-	if n := len(p.Items); n > 0 {
-		c.PageInfo.EndCursor = &c.Edges[n-1].Cursor
+	return out, info
+}
+
+// primeSelected loads, in one statement, the values a page's nodes will ask
+// for through field (on the node type) when the query selects it, so the
+// statement count does not depend on goroutine scheduling.
+func primeSelected[T any, V any](ctx context.Context, l *loaders.Loader[V], items []T, key func(T) string, connType, edgeType string, field loaders.Step) error {
+	if len(items) == 0 || !loaders.Selects(ctx, loaders.Step{Field: "edges", On: connType}, loaders.Step{Field: "node", On: edgeType}, field) {
+		return nil
 	}
+	keys := make([]string, len(items))
+	for i, it := range items {
+		keys[i] = key(it)
+	}
+	return l.PrimeAll(ctx, keys)
+}
+
+// productConnection builds a page of products, with their vendors primed
+// when selected.
+func productConnection(ctx context.Context, p *kernel.Page[*catalog.Product]) (*model.ProductConnection, error) {
+	if err := primeSelected(ctx, loaders.For(ctx).VendorByID, p.Items, func(p *catalog.Product) string { return p.VendorID },
+		"ProductConnection", "ProductEdge", loaders.Step{Field: "vendor", On: "Product"}); err != nil {
+		return nil, err
+	}
+	c := &model.ProductConnection{TotalCount: p.TotalCount}
+	c.Edges, c.PageInfo = edges(p, func(p *catalog.Product) string { return p.ID },
+		func(cur string, n *catalog.Product) *model.ProductEdge {
+			return &model.ProductEdge{Cursor: cur, Node: n}
+		})
 	return c, nil
 }
 
-func influencerID(i *influencer.Influencer) string { return i.ID }
-func userID(u *account.User) string                { return u.ID }
+// collaborationConnection builds a page of collaborations, with their
+// products, vendors and influencers primed when selected.
+func collaborationConnection(ctx context.Context, p *kernel.Page[*collab.Collaboration]) (*model.CollaborationConnection, error) {
+	l := loaders.For(ctx)
+	const conn, edge = "CollaborationConnection", "CollaborationEdge"
+	for _, err := range []error{
+		primeSelected(ctx, l.ProductByID, p.Items, func(c *collab.Collaboration) string { return c.ProductID }, conn, edge, loaders.Step{Field: "product", On: "Collaboration"}),
+		primeSelected(ctx, l.VendorByID, p.Items, func(c *collab.Collaboration) string { return c.VendorID }, conn, edge, loaders.Step{Field: "vendor", On: "Collaboration"}),
+		primeSelected(ctx, l.InfluencerByID, p.Items, func(c *collab.Collaboration) string { return c.InfluencerID }, conn, edge, loaders.Step{Field: "influencer", On: "Collaboration"}),
+	} {
+		if err != nil {
+			return nil, err
+		}
+	}
+	c := &model.CollaborationConnection{TotalCount: p.TotalCount}
+	c.Edges, c.PageInfo = edges(p, func(c *collab.Collaboration) string { return c.ID },
+		func(cur string, n *collab.Collaboration) *model.CollaborationEdge {
+			return &model.CollaborationEdge{Cursor: cur, Node: n}
+		})
+	return c, nil
+}
 
 func deref(s *string) string {
 	if s == nil {

@@ -44,6 +44,7 @@ type Options struct {
 	// Introspection enables schema introspection (on in local mode, off in production unless enabled).
 	Introspection bool
 	Logger        *slog.Logger
+	Clock         kernel.Clock
 }
 
 // Authenticator turns a bearer token into a viewer; the account service implements it.
@@ -81,6 +82,9 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
+	if opt.Clock == nil {
+		opt.Clock = kernel.SystemClock{}
+	}
 	if opt.Limits == (Limits{}) {
 		opt.Limits = DefaultLimits
 	}
@@ -101,7 +105,7 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 				viewer = v
 			}
 			ctx = kernel.WithViewer(ctx, viewer)
-			return loaders.With(ctx, loaders.New(db, viewer)), nil, nil
+			return loaders.With(ctx, loaders.New(db, viewer, opt.Clock.Now())), nil, nil
 		},
 	})
 	srv.AddTransport(transport.Options{})
@@ -119,7 +123,7 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic: %v", p)}
 	})
-	return limitBody(opt.Limits.MaxBodyBytes, authenticate(authn, loaders.Middleware(db, srv)))
+	return limitBody(opt.Limits.MaxBodyBytes, authenticate(authn, loaders.Middleware(db, opt.Clock, srv)))
 }
 
 // internalError marks a failure a resolver did not expect (database down, a

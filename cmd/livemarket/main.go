@@ -25,6 +25,8 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/livemarket/livemarket/domain/account"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
 	"github.com/livemarket/livemarket/internal/config"
@@ -101,6 +103,8 @@ func newApp(cfg *config.Config, database *bun.DB, log *slog.Logger) *app.App {
 		Introspection: cfg.Introspection,
 		GraphiQL:      cfg.GraphiQL,
 		Limits:        graph.Limits{MaxComplexity: cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxBodyBytes: cfg.MaxBodyBytes},
+		Accounts:      account.Options{SessionTTL: cfg.SessionTTL},
+		Collab:        collab.Options{DefaultPlatformFeeBps: cfg.PlatformFeeBps},
 	})
 }
 

@@ -159,6 +159,11 @@ func (s *Service) AddStaff(ctx context.Context, viewer kernel.Viewer, vendorID, 
 	return vd, nil
 }
 
+// RoleOf returns userID's role at the vendor ("" when not staff).
+func RoleOf(ctx context.Context, db bun.IDB, vendorID, userID string) (string, error) {
+	return roleOf(ctx, db, vendorID, userID)
+}
+
 func roleOf(ctx context.Context, db bun.IDB, vendorID, userID string) (string, error) {
 	var role string
 	err := db.NewSelect().Model((*Staff)(nil)).Column("role").
@@ -289,4 +294,22 @@ func CanSeeStaff(viewer kernel.Viewer, staff []*Staff) bool {
 		}
 	}
 	return false
+}
+
+// EffectiveFeeBps is the platform fee that applies to the vendor's sales:
+// its override when an admin set one, else the operator's default.
+func (v *Vendor) EffectiveFeeBps(defaultBps int) int {
+	if v.PlatformFeeBps != nil {
+		return *v.PlatformFeeBps
+	}
+	return defaultBps
+}
+
+// SetPlatformFee stores the vendor's fee override (nil clears it).
+func SetPlatformFee(ctx context.Context, db bun.IDB, vendorID string, feeBps *int) error {
+	_, err := db.NewUpdate().Model((*Vendor)(nil)).Set("platform_fee_bps = ?", feeBps).Where("id = ?", vendorID).Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("vendor.SetPlatformFee: %w", err)
+	}
+	return nil
 }

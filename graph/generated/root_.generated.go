@@ -22,10 +22,13 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Collaboration() CollaborationResolver
 	Influencer() InfluencerResolver
 	Mutation() MutationResolver
+	Offer() OfferResolver
 	Product() ProductResolver
 	Query() QueryResolver
+	Subscription() SubscriptionResolver
 	User() UserResolver
 	Vendor() VendorResolver
 	VendorStaffMember() VendorStaffMemberResolver
@@ -41,6 +44,37 @@ type ComplexityRoot struct {
 		Errors func(childComplexity int) int
 		Token  func(childComplexity int) int
 		User   func(childComplexity int) int
+	}
+
+	Collaboration struct {
+		CommissionBps func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		EndsAt        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Influencer    func(childComplexity int) int
+		Message       func(childComplexity int) int
+		Product       func(childComplexity int) int
+		RejectReason  func(childComplexity int) int
+		RequestedBps  func(childComplexity int) int
+		StartsAt      func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Vendor        func(childComplexity int) int
+	}
+
+	CollaborationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CollaborationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	CollaborationPayload struct {
+		Collaboration func(childComplexity int) int
+		Errors        func(childComplexity int) int
 	}
 
 	Influencer struct {
@@ -64,18 +98,80 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		InfluencerFollow        func(childComplexity int, input model.InfluencerFollowInput) int
-		InfluencerProfileCreate func(childComplexity int, input model.InfluencerProfileCreateInput) int
-		InfluencerUnfollow      func(childComplexity int, input model.InfluencerFollowInput) int
-		ProductArchive          func(childComplexity int, input model.ProductArchiveInput) int
-		ProductCreate           func(childComplexity int, input model.ProductCreateInput) int
-		ProductStockAdjust      func(childComplexity int, input model.ProductStockAdjustInput) int
-		ProductUpdate           func(childComplexity int, input model.ProductUpdateInput) int
-		SignIn                  func(childComplexity int, input model.SignInInput) int
-		SignOut                 func(childComplexity int) int
-		SignUp                  func(childComplexity int, input model.SignUpInput) int
-		VendorCreate            func(childComplexity int, input model.VendorCreateInput) int
-		VendorStaffAdd          func(childComplexity int, input model.VendorStaffAddInput) int
+		CollaborationAcceptCounter func(childComplexity int, input model.CollaborationIDInput) int
+		CollaborationApprove       func(childComplexity int, input model.CollaborationIDInput) int
+		CollaborationBook          func(childComplexity int, input model.CollaborationBookInput) int
+		CollaborationCancel        func(childComplexity int, input model.CollaborationIDInput) int
+		CollaborationCounter       func(childComplexity int, input model.CollaborationCounterInput) int
+		CollaborationReject        func(childComplexity int, input model.CollaborationRejectInput) int
+		CollaborationRequest       func(childComplexity int, input model.CollaborationRequestInput) int
+		InfluencerFollow           func(childComplexity int, input model.InfluencerFollowInput) int
+		InfluencerProfileCreate    func(childComplexity int, input model.InfluencerProfileCreateInput) int
+		InfluencerUnfollow         func(childComplexity int, input model.InfluencerFollowInput) int
+		NotificationMarkRead       func(childComplexity int, input model.NotificationMarkReadInput) int
+		OfferPublish               func(childComplexity int, input model.OfferPublishInput) int
+		OfferWithdraw              func(childComplexity int, input model.OfferWithdrawInput) int
+		ProductArchive             func(childComplexity int, input model.ProductArchiveInput) int
+		ProductCreate              func(childComplexity int, input model.ProductCreateInput) int
+		ProductStockAdjust         func(childComplexity int, input model.ProductStockAdjustInput) int
+		ProductUpdate              func(childComplexity int, input model.ProductUpdateInput) int
+		SignIn                     func(childComplexity int, input model.SignInInput) int
+		SignOut                    func(childComplexity int) int
+		SignUp                     func(childComplexity int, input model.SignUpInput) int
+		VendorCreate               func(childComplexity int, input model.VendorCreateInput) int
+		VendorPlatformFeeSet       func(childComplexity int, input model.VendorPlatformFeeSetInput) int
+		VendorStaffAdd             func(childComplexity int, input model.VendorStaffAddInput) int
+	}
+
+	Notification struct {
+		Body      func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		ReadAt    func(childComplexity int) int
+		SubjectID func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
+	NotificationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	NotificationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	NotificationPayload struct {
+		Errors        func(childComplexity int) int
+		Notifications func(childComplexity int) int
+	}
+
+	Offer struct {
+		Active        func(childComplexity int) int
+		CommissionBps func(childComplexity int) int
+		EndsAt        func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Product       func(childComplexity int) int
+		StartsAt      func(childComplexity int) int
+	}
+
+	OfferConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OfferEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	OfferPayload struct {
+		Errors func(childComplexity int) int
+		Offer  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -88,6 +184,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		ID          func(childComplexity int) int
 		ImageURLs   func(childComplexity int) int
+		OpenOffer   func(childComplexity int) int
 		Price       func(childComplexity int) int
 		SKU         func(childComplexity int) int
 		Status      func(childComplexity int) int
@@ -113,16 +210,24 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Influencer func(childComplexity int, id *string, handle *string) int
-		Me         func(childComplexity int) int
-		Product    func(childComplexity int, id string) int
-		Products   func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
-		Vendor     func(childComplexity int, id *string, slug *string) int
+		Collaborations func(childComplexity int, filter *model.CollaborationFilter, first *int, after *string) int
+		Influencer     func(childComplexity int, id *string, handle *string) int
+		Me             func(childComplexity int) int
+		Notifications  func(childComplexity int, unreadOnly *bool, first *int, after *string) int
+		Offers         func(childComplexity int, filter *model.OfferFilter, first *int, after *string) int
+		Product        func(childComplexity int, id string) int
+		Products       func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
+		Showcase       func(childComplexity int, first *int, after *string) int
+		Vendor         func(childComplexity int, id *string, slug *string) int
 	}
 
 	SignOutPayload struct {
 		Errors func(childComplexity int) int
 		Ok     func(childComplexity int) int
+	}
+
+	Subscription struct {
+		NotificationReceived func(childComplexity int) int
 	}
 
 	User struct {
@@ -141,12 +246,13 @@ type ComplexityRoot struct {
 	}
 
 	Vendor struct {
-		Description func(childComplexity int) int
-		ID          func(childComplexity int) int
-		Name        func(childComplexity int) int
-		Products    func(childComplexity int, first *int, after *string) int
-		Slug        func(childComplexity int) int
-		Staff       func(childComplexity int) int
+		Description    func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Name           func(childComplexity int) int
+		PlatformFeeBps func(childComplexity int) int
+		Products       func(childComplexity int, first *int, after *string) int
+		Slug           func(childComplexity int) int
+		Staff          func(childComplexity int) int
 	}
 
 	VendorPayload struct {
@@ -192,6 +298,124 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
+
+	case "Collaboration.commissionBps":
+		if e.ComplexityRoot.Collaboration.CommissionBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.CommissionBps(childComplexity), true
+	case "Collaboration.createdAt":
+		if e.ComplexityRoot.Collaboration.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.CreatedAt(childComplexity), true
+	case "Collaboration.endsAt":
+		if e.ComplexityRoot.Collaboration.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.EndsAt(childComplexity), true
+	case "Collaboration.id":
+		if e.ComplexityRoot.Collaboration.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.ID(childComplexity), true
+	case "Collaboration.influencer":
+		if e.ComplexityRoot.Collaboration.Influencer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.Influencer(childComplexity), true
+	case "Collaboration.message":
+		if e.ComplexityRoot.Collaboration.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.Message(childComplexity), true
+	case "Collaboration.product":
+		if e.ComplexityRoot.Collaboration.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.Product(childComplexity), true
+	case "Collaboration.rejectReason":
+		if e.ComplexityRoot.Collaboration.RejectReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.RejectReason(childComplexity), true
+	case "Collaboration.requestedBps":
+		if e.ComplexityRoot.Collaboration.RequestedBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.RequestedBps(childComplexity), true
+	case "Collaboration.startsAt":
+		if e.ComplexityRoot.Collaboration.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.StartsAt(childComplexity), true
+	case "Collaboration.status":
+		if e.ComplexityRoot.Collaboration.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.Status(childComplexity), true
+	case "Collaboration.vendor":
+		if e.ComplexityRoot.Collaboration.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaboration.Vendor(childComplexity), true
+
+	case "CollaborationConnection.edges":
+		if e.ComplexityRoot.CollaborationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationConnection.Edges(childComplexity), true
+	case "CollaborationConnection.pageInfo":
+		if e.ComplexityRoot.CollaborationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationConnection.PageInfo(childComplexity), true
+	case "CollaborationConnection.totalCount":
+		if e.ComplexityRoot.CollaborationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationConnection.TotalCount(childComplexity), true
+
+	case "CollaborationEdge.cursor":
+		if e.ComplexityRoot.CollaborationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationEdge.Cursor(childComplexity), true
+	case "CollaborationEdge.node":
+		if e.ComplexityRoot.CollaborationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationEdge.Node(childComplexity), true
+
+	case "CollaborationPayload.collaboration":
+		if e.ComplexityRoot.CollaborationPayload.Collaboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationPayload.Collaboration(childComplexity), true
+	case "CollaborationPayload.errors":
+		if e.ComplexityRoot.CollaborationPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CollaborationPayload.Errors(childComplexity), true
 
 	case "Influencer.avatarUrl":
 		if e.ComplexityRoot.Influencer.AvatarURL == nil {
@@ -262,6 +486,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.Currency(childComplexity), true
 
+	case "Mutation.collaborationAcceptCounter":
+		if e.ComplexityRoot.Mutation.CollaborationAcceptCounter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationAcceptCounter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationAcceptCounter(childComplexity, args["input"].(model.CollaborationIDInput)), true
+	case "Mutation.collaborationApprove":
+		if e.ComplexityRoot.Mutation.CollaborationApprove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationApprove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationApprove(childComplexity, args["input"].(model.CollaborationIDInput)), true
+	case "Mutation.collaborationBook":
+		if e.ComplexityRoot.Mutation.CollaborationBook == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationBook_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationBook(childComplexity, args["input"].(model.CollaborationBookInput)), true
+	case "Mutation.collaborationCancel":
+		if e.ComplexityRoot.Mutation.CollaborationCancel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationCancel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationCancel(childComplexity, args["input"].(model.CollaborationIDInput)), true
+	case "Mutation.collaborationCounter":
+		if e.ComplexityRoot.Mutation.CollaborationCounter == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationCounter_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationCounter(childComplexity, args["input"].(model.CollaborationCounterInput)), true
+	case "Mutation.collaborationReject":
+		if e.ComplexityRoot.Mutation.CollaborationReject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationReject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationReject(childComplexity, args["input"].(model.CollaborationRejectInput)), true
+	case "Mutation.collaborationRequest":
+		if e.ComplexityRoot.Mutation.CollaborationRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_collaborationRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CollaborationRequest(childComplexity, args["input"].(model.CollaborationRequestInput)), true
 	case "Mutation.influencerFollow":
 		if e.ComplexityRoot.Mutation.InfluencerFollow == nil {
 			break
@@ -295,6 +596,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.InfluencerUnfollow(childComplexity, args["input"].(model.InfluencerFollowInput)), true
+	case "Mutation.notificationMarkRead":
+		if e.ComplexityRoot.Mutation.NotificationMarkRead == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_notificationMarkRead_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.NotificationMarkRead(childComplexity, args["input"].(model.NotificationMarkReadInput)), true
+	case "Mutation.offerPublish":
+		if e.ComplexityRoot.Mutation.OfferPublish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_offerPublish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OfferPublish(childComplexity, args["input"].(model.OfferPublishInput)), true
+	case "Mutation.offerWithdraw":
+		if e.ComplexityRoot.Mutation.OfferWithdraw == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_offerWithdraw_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OfferWithdraw(childComplexity, args["input"].(model.OfferWithdrawInput)), true
 	case "Mutation.productArchive":
 		if e.ComplexityRoot.Mutation.ProductArchive == nil {
 			break
@@ -378,6 +712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VendorCreate(childComplexity, args["input"].(model.VendorCreateInput)), true
+	case "Mutation.vendorPlatformFeeSet":
+		if e.ComplexityRoot.Mutation.VendorPlatformFeeSet == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_vendorPlatformFeeSet_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.VendorPlatformFeeSet(childComplexity, args["input"].(model.VendorPlatformFeeSetInput)), true
 	case "Mutation.vendorStaffAdd":
 		if e.ComplexityRoot.Mutation.VendorStaffAdd == nil {
 			break
@@ -389,6 +734,176 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VendorStaffAdd(childComplexity, args["input"].(model.VendorStaffAddInput)), true
+
+	case "Notification.body":
+		if e.ComplexityRoot.Notification.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Body(childComplexity), true
+	case "Notification.createdAt":
+		if e.ComplexityRoot.Notification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.CreatedAt(childComplexity), true
+	case "Notification.id":
+		if e.ComplexityRoot.Notification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ID(childComplexity), true
+	case "Notification.kind":
+		if e.ComplexityRoot.Notification.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Kind(childComplexity), true
+	case "Notification.readAt":
+		if e.ComplexityRoot.Notification.ReadAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ReadAt(childComplexity), true
+	case "Notification.subjectId":
+		if e.ComplexityRoot.Notification.SubjectID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.SubjectID(childComplexity), true
+	case "Notification.title":
+		if e.ComplexityRoot.Notification.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Title(childComplexity), true
+
+	case "NotificationConnection.edges":
+		if e.ComplexityRoot.NotificationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.Edges(childComplexity), true
+	case "NotificationConnection.pageInfo":
+		if e.ComplexityRoot.NotificationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.PageInfo(childComplexity), true
+	case "NotificationConnection.totalCount":
+		if e.ComplexityRoot.NotificationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.TotalCount(childComplexity), true
+
+	case "NotificationEdge.cursor":
+		if e.ComplexityRoot.NotificationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationEdge.Cursor(childComplexity), true
+	case "NotificationEdge.node":
+		if e.ComplexityRoot.NotificationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationEdge.Node(childComplexity), true
+
+	case "NotificationPayload.errors":
+		if e.ComplexityRoot.NotificationPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPayload.Errors(childComplexity), true
+	case "NotificationPayload.notifications":
+		if e.ComplexityRoot.NotificationPayload.Notifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPayload.Notifications(childComplexity), true
+
+	case "Offer.active":
+		if e.ComplexityRoot.Offer.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.Active(childComplexity), true
+	case "Offer.commissionBps":
+		if e.ComplexityRoot.Offer.CommissionBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.CommissionBps(childComplexity), true
+	case "Offer.endsAt":
+		if e.ComplexityRoot.Offer.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.EndsAt(childComplexity), true
+	case "Offer.id":
+		if e.ComplexityRoot.Offer.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.ID(childComplexity), true
+	case "Offer.product":
+		if e.ComplexityRoot.Offer.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.Product(childComplexity), true
+	case "Offer.startsAt":
+		if e.ComplexityRoot.Offer.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Offer.StartsAt(childComplexity), true
+
+	case "OfferConnection.edges":
+		if e.ComplexityRoot.OfferConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferConnection.Edges(childComplexity), true
+	case "OfferConnection.pageInfo":
+		if e.ComplexityRoot.OfferConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferConnection.PageInfo(childComplexity), true
+	case "OfferConnection.totalCount":
+		if e.ComplexityRoot.OfferConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferConnection.TotalCount(childComplexity), true
+
+	case "OfferEdge.cursor":
+		if e.ComplexityRoot.OfferEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferEdge.Cursor(childComplexity), true
+	case "OfferEdge.node":
+		if e.ComplexityRoot.OfferEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferEdge.Node(childComplexity), true
+
+	case "OfferPayload.errors":
+		if e.ComplexityRoot.OfferPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferPayload.Errors(childComplexity), true
+	case "OfferPayload.offer":
+		if e.ComplexityRoot.OfferPayload.Offer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OfferPayload.Offer(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -427,6 +942,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Product.ImageURLs(childComplexity), true
+	case "Product.openOffer":
+		if e.ComplexityRoot.Product.OpenOffer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Product.OpenOffer(childComplexity), true
 	case "Product.price":
 		if e.ComplexityRoot.Product.Price == nil {
 			break
@@ -509,6 +1030,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductPayload.Product(childComplexity), true
 
+	case "Query.collaborations":
+		if e.ComplexityRoot.Query.Collaborations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collaborations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Collaborations(childComplexity, args["filter"].(*model.CollaborationFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.influencer":
 		if e.ComplexityRoot.Query.Influencer == nil {
 			break
@@ -527,6 +1059,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.notifications":
+		if e.ComplexityRoot.Query.Notifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_notifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Notifications(childComplexity, args["unreadOnly"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.offers":
+		if e.ComplexityRoot.Query.Offers == nil {
+			break
+		}
+
+		args, err := ec.field_Query_offers_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Offers(childComplexity, args["filter"].(*model.OfferFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
 			break
@@ -549,6 +1103,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["filter"].(*model.ProductFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.showcase":
+		if e.ComplexityRoot.Query.Showcase == nil {
+			break
+		}
+
+		args, err := ec.field_Query_showcase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Showcase(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.vendor":
 		if e.ComplexityRoot.Query.Vendor == nil {
 			break
@@ -573,6 +1138,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SignOutPayload.Ok(childComplexity), true
+
+	case "Subscription.notificationReceived":
+		if e.ComplexityRoot.Subscription.NotificationReceived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.NotificationReceived(childComplexity), true
 
 	case "User.displayName":
 		if e.ComplexityRoot.User.DisplayName == nil {
@@ -648,6 +1220,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Vendor.Name(childComplexity), true
+	case "Vendor.platformFeeBps":
+		if e.ComplexityRoot.Vendor.PlatformFeeBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Vendor.PlatformFeeBps(childComplexity), true
 	case "Vendor.products":
 		if e.ComplexityRoot.Vendor.Products == nil {
 			break
@@ -707,9 +1285,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("CollaborationBookInput", ec.unmarshalInputCollaborationBookInput),
+			graphql.NewInputUnmarshaler("CollaborationCounterInput", ec.unmarshalInputCollaborationCounterInput),
+			graphql.NewInputUnmarshaler("CollaborationFilter", ec.unmarshalInputCollaborationFilter),
+			graphql.NewInputUnmarshaler("CollaborationIdInput", ec.unmarshalInputCollaborationIdInput),
+			graphql.NewInputUnmarshaler("CollaborationRejectInput", ec.unmarshalInputCollaborationRejectInput),
+			graphql.NewInputUnmarshaler("CollaborationRequestInput", ec.unmarshalInputCollaborationRequestInput),
 			graphql.NewInputUnmarshaler("InfluencerFollowInput", ec.unmarshalInputInfluencerFollowInput),
 			graphql.NewInputUnmarshaler("InfluencerProfileCreateInput", ec.unmarshalInputInfluencerProfileCreateInput),
 			graphql.NewInputUnmarshaler("MoneyInput", ec.unmarshalInputMoneyInput),
+			graphql.NewInputUnmarshaler("NotificationMarkReadInput", ec.unmarshalInputNotificationMarkReadInput),
+			graphql.NewInputUnmarshaler("OfferFilter", ec.unmarshalInputOfferFilter),
+			graphql.NewInputUnmarshaler("OfferPublishInput", ec.unmarshalInputOfferPublishInput),
+			graphql.NewInputUnmarshaler("OfferWithdrawInput", ec.unmarshalInputOfferWithdrawInput),
 			graphql.NewInputUnmarshaler("ProductArchiveInput", ec.unmarshalInputProductArchiveInput),
 			graphql.NewInputUnmarshaler("ProductCreateInput", ec.unmarshalInputProductCreateInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
@@ -718,6 +1306,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
 			graphql.NewInputUnmarshaler("VendorCreateInput", ec.unmarshalInputVendorCreateInput),
+			graphql.NewInputUnmarshaler("VendorPlatformFeeSetInput", ec.unmarshalInputVendorPlatformFeeSetInput),
 			graphql.NewInputUnmarshaler("VendorStaffAddInput", ec.unmarshalInputVendorStaffAddInput),
 		)
 	}
@@ -763,6 +1352,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -838,6 +1444,8 @@ type Vendor {
   products(first: Int, after: String): ProductConnection!
   "The vendor's staff; only its staff and admins may see it (null with a FORBIDDEN error otherwise)."
   staff: [VendorStaffMember!]
+  "The platform fee on this vendor's sales in basis points (its override or the default); staff and admins only, null for others."
+  platformFeeBps: Int
 }
 
 enum VendorRole {
@@ -948,6 +1556,8 @@ type Product {
   sku: String!
   imageUrls: [String!]!
   status: ProductStatus!
+  "The offer any influencer may book now, if the vendor has one."
+  openOffer: Offer
 }
 
 type ProductConnection {
@@ -1001,6 +1611,195 @@ input ProductArchiveInput {
 
 type ProductPayload {
   product: Product
+  errors: [UserError!]!
+}
+`, BuiltIn: false},
+	{Name: "../schema/collab.graphqls", Input: `extend type Query {
+  "The viewer's collaborations: as influencer, or as staff of a vendor (admins see all). Newest first."
+  collaborations(filter: CollaborationFilter, first: Int, after: String): CollaborationConnection! @auth
+  "The viewer's ACTIVE, unexpired collaborations: the products they may feature."
+  showcase(first: Int, after: String): CollaborationConnection! @auth
+  "The viewer's in-app notifications, newest first."
+  notifications(unreadOnly: Boolean, first: Int, after: String): NotificationConnection! @auth
+  "Open offers influencers may book now, newest first."
+  offers(filter: OfferFilter, first: Int, after: String): OfferConnection!
+}
+
+extend type Mutation {
+  "Vendor staff: offer a product to any influencer at this commission (100..8000 bps); replaces the product's current offer for future bookings."
+  offerPublish(input: OfferPublishInput!): OfferPayload! @auth
+  offerWithdraw(input: OfferWithdrawInput!): OfferPayload! @auth
+  "Influencer: book an open offer; ACTIVE at once at the offer's rate."
+  collaborationBook(input: CollaborationBookInput!): CollaborationPayload! @auth
+  "Influencer: propose terms for a product; PENDING until the vendor answers."
+  collaborationRequest(input: CollaborationRequestInput!): CollaborationPayload! @auth
+  collaborationApprove(input: CollaborationIdInput!): CollaborationPayload! @auth
+  collaborationReject(input: CollaborationRejectInput!): CollaborationPayload! @auth
+  collaborationCounter(input: CollaborationCounterInput!): CollaborationPayload! @auth
+  collaborationAcceptCounter(input: CollaborationIdInput!): CollaborationPayload! @auth
+  collaborationCancel(input: CollaborationIdInput!): CollaborationPayload! @auth
+  "Admin: set a vendor's platform fee (null restores the operator's default)."
+  vendorPlatformFeeSet(input: VendorPlatformFeeSetInput!): VendorPayload! @admin
+  notificationMarkRead(input: NotificationMarkReadInput!): NotificationPayload! @auth
+}
+
+type Subscription {
+  "The viewer's new notifications, live. Authenticate in connection_init."
+  notificationReceived: Notification! @auth
+}
+
+type Offer {
+  id: ID!
+  product: Product!
+  commissionBps: Int!
+  startsAt: Time
+  endsAt: Time
+  "Bookable now: not withdrawn or replaced, and within its window."
+  active: Boolean!
+}
+
+enum CollaborationStatus {
+  PENDING
+  COUNTERED
+  ACTIVE
+  REJECTED
+  CANCELLED
+  EXPIRED
+}
+
+type Collaboration {
+  id: ID!
+  product: Product!
+  vendor: Vendor!
+  influencer: Influencer!
+  "Frozen once ACTIVE; while COUNTERED it is the vendor's proposed rate."
+  commissionBps: Int!
+  "The rate the influencer asked for (requests only)."
+  requestedBps: Int
+  status: CollaborationStatus!
+  startsAt: Time!
+  endsAt: Time!
+  message: String
+  rejectReason: String
+  createdAt: Time!
+}
+
+type Notification {
+  id: ID!
+  kind: String!
+  title: String!
+  body: String!
+  subjectId: ID
+  readAt: Time
+  createdAt: Time!
+}
+
+type OfferConnection {
+  edges: [OfferEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OfferEdge {
+  cursor: String!
+  node: Offer!
+}
+
+type CollaborationConnection {
+  edges: [CollaborationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type CollaborationEdge {
+  cursor: String!
+  node: Collaboration!
+}
+
+type NotificationConnection {
+  edges: [NotificationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type NotificationEdge {
+  cursor: String!
+  node: Notification!
+}
+
+input OfferFilter {
+  category: String
+  vendorId: ID
+  minCommissionBps: Int
+}
+
+input CollaborationFilter {
+  status: CollaborationStatus
+  vendorId: ID
+  productId: ID
+}
+
+input OfferPublishInput {
+  productId: ID!
+  commissionBps: Int!
+  startsAt: Time
+  endsAt: Time
+}
+
+input OfferWithdrawInput {
+  offerId: ID!
+}
+
+input CollaborationBookInput {
+  offerId: ID!
+  startsAt: Time
+  endsAt: Time
+}
+
+input CollaborationRequestInput {
+  productId: ID!
+  commissionBps: Int!
+  startsAt: Time!
+  endsAt: Time!
+  message: String
+}
+
+input CollaborationIdInput {
+  id: ID!
+}
+
+input CollaborationRejectInput {
+  id: ID!
+  reason: String!
+}
+
+input CollaborationCounterInput {
+  id: ID!
+  commissionBps: Int!
+}
+
+input VendorPlatformFeeSetInput {
+  vendorId: ID!
+  "Basis points, 0..10000; null restores the default."
+  feeBps: Int
+}
+
+input NotificationMarkReadInput {
+  ids: [ID!]!
+}
+
+type OfferPayload {
+  offer: Offer
+  errors: [UserError!]!
+}
+
+type CollaborationPayload {
+  collaboration: Collaboration
+  errors: [UserError!]!
+}
+
+type NotificationPayload {
+  notifications: [Notification!]
   errors: [UserError!]!
 }
 `, BuiltIn: false},
@@ -1076,6 +1875,68 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Collaboration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Collaboration_id(ctx, field)
+	case "product":
+		return ec.fieldContext_Collaboration_product(ctx, field)
+	case "vendor":
+		return ec.fieldContext_Collaboration_vendor(ctx, field)
+	case "influencer":
+		return ec.fieldContext_Collaboration_influencer(ctx, field)
+	case "commissionBps":
+		return ec.fieldContext_Collaboration_commissionBps(ctx, field)
+	case "requestedBps":
+		return ec.fieldContext_Collaboration_requestedBps(ctx, field)
+	case "status":
+		return ec.fieldContext_Collaboration_status(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Collaboration_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Collaboration_endsAt(ctx, field)
+	case "message":
+		return ec.fieldContext_Collaboration_message(ctx, field)
+	case "rejectReason":
+		return ec.fieldContext_Collaboration_rejectReason(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Collaboration_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Collaboration", field.Name)
+}
+
+func (ec *executionContext) childFields_CollaborationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CollaborationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CollaborationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CollaborationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollaborationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CollaborationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CollaborationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CollaborationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollaborationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_CollaborationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "collaboration":
+		return ec.fieldContext_CollaborationPayload_collaboration(ctx, field)
+	case "errors":
+		return ec.fieldContext_CollaborationPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CollaborationPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Influencer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1116,6 +1977,108 @@ func (ec *executionContext) childFields_Money(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Money", field.Name)
 }
 
+func (ec *executionContext) childFields_Notification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Notification_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Notification_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_Notification_title(ctx, field)
+	case "body":
+		return ec.fieldContext_Notification_body(ctx, field)
+	case "subjectId":
+		return ec.fieldContext_Notification_subjectId(ctx, field)
+	case "readAt":
+		return ec.fieldContext_Notification_readAt(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Notification_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Notification", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_NotificationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_NotificationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_NotificationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_NotificationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_NotificationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "notifications":
+		return ec.fieldContext_NotificationPayload_notifications(ctx, field)
+	case "errors":
+		return ec.fieldContext_NotificationPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Offer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Offer_id(ctx, field)
+	case "product":
+		return ec.fieldContext_Offer_product(ctx, field)
+	case "commissionBps":
+		return ec.fieldContext_Offer_commissionBps(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Offer_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Offer_endsAt(ctx, field)
+	case "active":
+		return ec.fieldContext_Offer_active(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Offer", field.Name)
+}
+
+func (ec *executionContext) childFields_OfferConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OfferConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OfferConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OfferConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OfferConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OfferEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OfferEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OfferEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OfferEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OfferPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "offer":
+		return ec.fieldContext_OfferPayload_offer(ctx, field)
+	case "errors":
+		return ec.fieldContext_OfferPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OfferPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -1148,6 +2111,8 @@ func (ec *executionContext) childFields_Product(ctx context.Context, field graph
 		return ec.fieldContext_Product_imageUrls(ctx, field)
 	case "status":
 		return ec.fieldContext_Product_status(ctx, field)
+	case "openOffer":
+		return ec.fieldContext_Product_openOffer(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Product", field.Name)
 }
@@ -1238,6 +2203,8 @@ func (ec *executionContext) childFields_Vendor(ctx context.Context, field graphq
 		return ec.fieldContext_Vendor_products(ctx, field)
 	case "staff":
 		return ec.fieldContext_Vendor_staff(ctx, field)
+	case "platformFeeBps":
+		return ec.fieldContext_Vendor_platformFeeBps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Vendor", field.Name)
 }

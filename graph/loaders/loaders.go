@@ -23,6 +23,7 @@ import (
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -39,6 +40,7 @@ type Loaders struct {
 	InfluencerByUserID *Loader[*influencer.Influencer]
 	FollowerCount      *Loader[int]
 	ViewerFollows      *Loader[bool]
+	OpenOfferByProduct *Loader[*collab.Offer]
 
 	// authenticated holds the users this request has just proven to be
 	// (signUp, signIn): the request began as a guest's, but its answer may
@@ -62,8 +64,9 @@ func (l *Loaders) ViewerFor(ctx context.Context, userID string) kernel.Viewer {
 // wait is how long a loader collects keys before it fetches.
 const wait = time.Millisecond
 
-// New makes the loaders for one operation by viewer.
-func New(db bun.IDB, viewer kernel.Viewer) *Loaders {
+// New makes the loaders for one operation by viewer; now is the operation's
+// time for anything that depends on it (open offers).
+func New(db bun.IDB, viewer kernel.Viewer, now time.Time) *Loaders {
 	return &Loaders{
 		UserByID:           mapped(db, account.UsersByIDs),
 		VendorByID:         mapped(db, vendor.ByIDs),
@@ -75,6 +78,9 @@ func New(db bun.IDB, viewer kernel.Viewer) *Loaders {
 		FollowerCount:      mapped(db, influencer.FollowerCounts),
 		ViewerFollows: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]bool, error) {
 			return influencer.FollowedBy(ctx, db, viewer.UserID, ids)
+		}),
+		OpenOfferByProduct: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]*collab.Offer, error) {
+			return collab.OpenOffers(ctx, db, now, ids)
 		}),
 	}
 }
@@ -147,9 +153,9 @@ func For(ctx context.Context) *Loaders {
 
 // Middleware gives every request its own loaders; it must run after
 // authentication so the viewer is known.
-func Middleware(db bun.IDB, next http.Handler) http.Handler {
+func Middleware(db bun.IDB, clock kernel.Clock, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		next.ServeHTTP(w, r.WithContext(With(ctx, New(db, kernel.ViewerFrom(ctx)))))
+		next.ServeHTTP(w, r.WithContext(With(ctx, New(db, kernel.ViewerFrom(ctx), clock.Now()))))
 	})
 }

@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -19,6 +22,56 @@ type AuthPayload struct {
 	Token  *string       `json:"token,omitempty"`
 	User   *account.User `json:"user,omitempty"`
 	Errors []*UserError  `json:"errors"`
+}
+
+type CollaborationBookInput struct {
+	OfferID  string     `json:"offerId"`
+	StartsAt *time.Time `json:"startsAt,omitempty"`
+	EndsAt   *time.Time `json:"endsAt,omitempty"`
+}
+
+type CollaborationConnection struct {
+	Edges      []*CollaborationEdge `json:"edges"`
+	PageInfo   *PageInfo            `json:"pageInfo"`
+	TotalCount int                  `json:"totalCount"`
+}
+
+type CollaborationCounterInput struct {
+	ID            string `json:"id"`
+	CommissionBps int    `json:"commissionBps"`
+}
+
+type CollaborationEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *collab.Collaboration `json:"node"`
+}
+
+type CollaborationFilter struct {
+	Status    *CollaborationStatus `json:"status,omitempty"`
+	VendorID  *string              `json:"vendorId,omitempty"`
+	ProductID *string              `json:"productId,omitempty"`
+}
+
+type CollaborationIDInput struct {
+	ID string `json:"id"`
+}
+
+type CollaborationPayload struct {
+	Collaboration *collab.Collaboration `json:"collaboration,omitempty"`
+	Errors        []*UserError          `json:"errors"`
+}
+
+type CollaborationRejectInput struct {
+	ID     string `json:"id"`
+	Reason string `json:"reason"`
+}
+
+type CollaborationRequestInput struct {
+	ProductID     string    `json:"productId"`
+	CommissionBps int       `json:"commissionBps"`
+	StartsAt      time.Time `json:"startsAt"`
+	EndsAt        time.Time `json:"endsAt"`
+	Message       *string   `json:"message,omitempty"`
 }
 
 type InfluencerFollowInput struct {
@@ -46,6 +99,59 @@ type MoneyInput struct {
 }
 
 type Mutation struct {
+}
+
+type NotificationConnection struct {
+	Edges      []*NotificationEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+type NotificationEdge struct {
+	Cursor string               `json:"cursor"`
+	Node   *notify.Notification `json:"node"`
+}
+
+type NotificationMarkReadInput struct {
+	Ids []string `json:"ids"`
+}
+
+type NotificationPayload struct {
+	Notifications []*notify.Notification `json:"notifications,omitempty"`
+	Errors        []*UserError           `json:"errors"`
+}
+
+type OfferConnection struct {
+	Edges      []*OfferEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type OfferEdge struct {
+	Cursor string        `json:"cursor"`
+	Node   *collab.Offer `json:"node"`
+}
+
+type OfferFilter struct {
+	Category         *string `json:"category,omitempty"`
+	VendorID         *string `json:"vendorId,omitempty"`
+	MinCommissionBps *int    `json:"minCommissionBps,omitempty"`
+}
+
+type OfferPayload struct {
+	Offer  *collab.Offer `json:"offer,omitempty"`
+	Errors []*UserError  `json:"errors"`
+}
+
+type OfferPublishInput struct {
+	ProductID     string     `json:"productId"`
+	CommissionBps int        `json:"commissionBps"`
+	StartsAt      *time.Time `json:"startsAt,omitempty"`
+	EndsAt        *time.Time `json:"endsAt,omitempty"`
+}
+
+type OfferWithdrawInput struct {
+	OfferID string `json:"offerId"`
 }
 
 type PageInfo struct {
@@ -127,6 +233,9 @@ type SignUpInput struct {
 	DisplayName string `json:"displayName"`
 }
 
+type Subscription struct {
+}
+
 // An expected failure of a mutation, with the input path it concerns.
 type UserError struct {
 	Code ErrorCode `json:"code"`
@@ -147,9 +256,78 @@ type VendorPayload struct {
 	Errors []*UserError   `json:"errors"`
 }
 
+type VendorPlatformFeeSetInput struct {
+	VendorID string `json:"vendorId"`
+	// Basis points, 0..10000; null restores the default.
+	FeeBps *int `json:"feeBps,omitempty"`
+}
+
 type VendorStaffAddInput struct {
 	VendorID string `json:"vendorId"`
 	Email    string `json:"email"`
+}
+
+type CollaborationStatus string
+
+const (
+	CollaborationStatusPending   CollaborationStatus = "PENDING"
+	CollaborationStatusCountered CollaborationStatus = "COUNTERED"
+	CollaborationStatusActive    CollaborationStatus = "ACTIVE"
+	CollaborationStatusRejected  CollaborationStatus = "REJECTED"
+	CollaborationStatusCancelled CollaborationStatus = "CANCELLED"
+	CollaborationStatusExpired   CollaborationStatus = "EXPIRED"
+)
+
+var AllCollaborationStatus = []CollaborationStatus{
+	CollaborationStatusPending,
+	CollaborationStatusCountered,
+	CollaborationStatusActive,
+	CollaborationStatusRejected,
+	CollaborationStatusCancelled,
+	CollaborationStatusExpired,
+}
+
+func (e CollaborationStatus) IsValid() bool {
+	switch e {
+	case CollaborationStatusPending, CollaborationStatusCountered, CollaborationStatusActive, CollaborationStatusRejected, CollaborationStatusCancelled, CollaborationStatusExpired:
+		return true
+	}
+	return false
+}
+
+func (e CollaborationStatus) String() string {
+	return string(e)
+}
+
+func (e *CollaborationStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CollaborationStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CollaborationStatus", str)
+	}
+	return nil
+}
+
+func (e CollaborationStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CollaborationStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CollaborationStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // Why a mutation could not do what was asked.

@@ -15,10 +15,13 @@ import (
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph"
+	"github.com/livemarket/livemarket/internal/bus"
 )
 
 // Options configure an App; zero values select safe defaults (everything
@@ -32,6 +35,7 @@ type Options struct {
 	GraphiQL      bool
 	Limits        graph.Limits
 	Accounts      account.Options
+	Collab        collab.Options
 }
 
 // App is a wired Livemarket instance.
@@ -41,6 +45,8 @@ type App struct {
 	Vendors     *vendor.Service
 	Influencers *influencer.Service
 	Catalog     *catalog.Service
+	Collab      *collab.Service
+	Notify      *notify.Service
 
 	opt Options
 }
@@ -58,6 +64,8 @@ func New(db *bun.DB, opt Options) *App {
 	a.Vendors = vendor.NewService(db, opt.Clock, a.Accounts)
 	a.Influencers = influencer.NewService(db, opt.Clock)
 	a.Catalog = catalog.NewService(db, opt.Clock, a.Vendors)
+	a.Notify = notify.NewService(db, opt.Clock, bus.NewNotifications(), opt.Logger)
+	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
 	return a
 }
 
@@ -65,9 +73,10 @@ func New(db *bun.DB, opt Options) *App {
 // enabled, GraphiQL at /.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
-	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog}
+	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
+		Collab: a.Collab, Notify: a.Notify}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
-		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger,
+		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 	}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

@@ -29,6 +29,7 @@ type Config struct {
 	LogLevel        string
 	DataDir         string
 	ShutdownTimeout time.Duration
+	PlatformFeeBps  int
 
 	set map[string]bool // settings given explicitly (env or flag)
 }
@@ -69,6 +70,13 @@ var settings = []setting{
 		func(c *Config, v string) (err error) { c.MaxDepth, err = strconv.Atoi(v); return }},
 	{"max-body-bytes", "MAX_BODY_BYTES", "largest request body accepted", static("1048576"),
 		func(c *Config, v string) (err error) { c.MaxBodyBytes, err = strconv.ParseInt(v, 10, 64); return }},
+	{"platform-fee-bps", "PLATFORM_FEE_BPS", "the platform's default fee on every sale, in basis points (500 = 5%); admins may override it per vendor", static("500"),
+		func(c *Config, v string) (err error) {
+			if c.PlatformFeeBps, err = strconv.Atoi(v); err == nil && (c.PlatformFeeBps < 0 || c.PlatformFeeBps > 2000) {
+				err = fmt.Errorf("must be between 0 and 2000 (commissions go up to 8000)")
+			}
+			return
+		}},
 	{"log-level", "LOG_LEVEL", "debug, info, warn or error", static("info"), func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{"data-dir", "DATA_DIR", "where local mode keeps its files", static("./data"), func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "how long to drain requests on SIGTERM", static("20s"),

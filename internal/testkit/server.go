@@ -15,6 +15,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/account"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/internal/app"
 	"github.com/livemarket/livemarket/internal/db"
@@ -47,6 +48,7 @@ func NewServer(t testing.TB, d *bun.DB, opts ...func(*app.Options)) *Server {
 		Logger:        slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Introspection: true,
 		Accounts:      account.Options{Hash: FastHash},
+		Collab:        collab.Options{DefaultPlatformFeeBps: 500},
 	}
 	for _, f := range opts {
 		f(&o)

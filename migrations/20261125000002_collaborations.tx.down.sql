@@ -1,0 +1,5 @@
+DROP TABLE notifications;
+--bun:split
+DROP TABLE collaborations;
+--bun:split
+DROP TABLE offers;
