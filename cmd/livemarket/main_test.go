@@ -129,6 +129,19 @@ func TestLocalModeServesAndShutsDownGracefully(t *testing.T) {
 		t.Fatalf("demo admin/influencer: %v", data)
 	}
 
+	// Demo collaborations: @anna may feature products from two vendors.
+	data = post("", `mutation{ signIn(input:{email:"anna@creators.example", password:"livemarket-demo"}){ token } }`, nil)
+	anna, _ := data["signIn"].(map[string]any)["token"].(string)
+	data = post(anna, `{ showcase { totalCount edges { node { commissionBps vendor { slug } } } } }`, nil)
+	showcase := data["showcase"].(map[string]any)
+	showVendors := map[string]bool{}
+	for _, e := range showcase["edges"].([]any) {
+		showVendors[e.(map[string]any)["node"].(map[string]any)["vendor"].(map[string]any)["slug"].(string)] = true
+	}
+	if showcase["totalCount"].(float64) < 2 || len(showVendors) < 2 {
+		t.Fatalf("demo showcase: %v", showcase)
+	}
+
 	cancel()
 	select {
 	case err := <-done:

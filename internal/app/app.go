@@ -48,8 +48,12 @@ type App struct {
 	Collab      *collab.Service
 	Notify      *notify.Service
 
-	opt Options
+	opt           Options
+	notifications bus.Notifications
 }
+
+// NotificationSubscribers counts live notification subscriptions in this process.
+func (a *App) NotificationSubscribers() int { return a.notifications.Total() }
 
 // New wires the services over db.
 func New(db *bun.DB, opt Options) *App {
@@ -64,7 +68,8 @@ func New(db *bun.DB, opt Options) *App {
 	a.Vendors = vendor.NewService(db, opt.Clock, a.Accounts)
 	a.Influencers = influencer.NewService(db, opt.Clock)
 	a.Catalog = catalog.NewService(db, opt.Clock, a.Vendors)
-	a.Notify = notify.NewService(db, opt.Clock, bus.NewNotifications(), opt.Logger)
+	a.notifications = bus.NewNotifications()
+	a.Notify = notify.NewService(db, opt.Clock, a.notifications, opt.Logger)
 	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
 	return a
 }

@@ -81,3 +81,14 @@ func (b *Local[T]) removeLocked(topic string, s *sub[T]) {
 		delete(b.subs, topic)
 	}
 }
+
+// Total counts subscribers across all topics.
+func (b *Local[T]) Total() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	n := 0
+	for _, subs := range b.subs {
+		n += len(subs)
+	}
+	return n
+}

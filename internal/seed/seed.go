@@ -7,9 +7,11 @@ package seed
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -28,6 +30,7 @@ type product struct {
 	title, category, sku string
 	price                int64
 	stock                int
+	offerBps             int // an open offer at this commission, when > 0
 }
 
 type vendorSpec struct {
@@ -37,26 +40,26 @@ type vendorSpec struct {
 
 var vendors = []vendorSpec{
 	{"Glow Beauty", "glow-beauty", "Clean cosmetics and skincare.", "owner@glow.example", "Gloria (Glow Beauty)", []product{
-		{"Velvet Matte Lipstick - Ruby", "beauty", "GLOW-LIP-RUBY", 1900, 120},
-		{"Hydrating Serum 30ml", "skincare", "GLOW-SER-30", 3400, 80},
-		{"Mineral Sunscreen SPF 50", "skincare", "GLOW-SPF-50", 2200, 150},
-		{"Volume Mascara", "beauty", "GLOW-MASC", 1600, 200},
-		{"Rose Clay Face Mask", "skincare", "GLOW-MASK-ROSE", 2800, 60},
-		{"Glow Palette (12 shades)", "beauty", "GLOW-PAL-12", 4500, 40},
+		{"Velvet Matte Lipstick - Ruby", "beauty", "GLOW-LIP-RUBY", 1900, 120, 1500},
+		{"Hydrating Serum 30ml", "skincare", "GLOW-SER-30", 3400, 80, 1200},
+		{"Mineral Sunscreen SPF 50", "skincare", "GLOW-SPF-50", 2200, 150, 0},
+		{"Volume Mascara", "beauty", "GLOW-MASC", 1600, 200, 0},
+		{"Rose Clay Face Mask", "skincare", "GLOW-MASK-ROSE", 2800, 60, 0},
+		{"Glow Palette (12 shades)", "beauty", "GLOW-PAL-12", 4500, 40, 2000},
 	}},
 	{"Volt Electronics", "volt-electronics", "Audio, chargers and gadgets.", "owner@volt.example", "Victor (Volt Electronics)", []product{
-		{"Noise-Cancelling Headphones", "electronics", "VOLT-HP-NC1", 8900, 50},
-		{"Wireless Earbuds Pro", "electronics", "VOLT-EB-PRO", 5900, 75},
-		{"65W USB-C Charger", "accessories", "VOLT-CHG-65", 3500, 300},
-		{"Portable Bluetooth Speaker", "electronics", "VOLT-SPK-MINI", 4200, 90},
-		{"Smart Ring Light 10in", "accessories", "VOLT-RING-10", 2900, 110},
+		{"Noise-Cancelling Headphones", "electronics", "VOLT-HP-NC1", 8900, 50, 800},
+		{"Wireless Earbuds Pro", "electronics", "VOLT-EB-PRO", 5900, 75, 1000},
+		{"65W USB-C Charger", "accessories", "VOLT-CHG-65", 3500, 300, 0},
+		{"Portable Bluetooth Speaker", "electronics", "VOLT-SPK-MINI", 4200, 90, 0},
+		{"Smart Ring Light 10in", "accessories", "VOLT-RING-10", 2900, 110, 0},
 	}},
 	{"Nest Home", "nest-home", "Kitchen and home goods for small spaces.", "owner@nest.example", "Nora (Nest Home)", []product{
-		{"Cast Iron Skillet 10in", "kitchen", "NEST-SKL-10", 3900, 70},
-		{"Ceramic Pour-Over Set", "kitchen", "NEST-POUR", 4800, 35},
-		{"Linen Throw Blanket", "home", "NEST-THROW", 6500, 25},
-		{"Soy Candle Trio", "home", "NEST-CNDL-3", 2400, 140},
-		{"Bamboo Cutting Board", "kitchen", "NEST-BOARD", 1800, 95},
+		{"Cast Iron Skillet 10in", "kitchen", "NEST-SKL-10", 3900, 70, 1200},
+		{"Ceramic Pour-Over Set", "kitchen", "NEST-POUR", 4800, 35, 0},
+		{"Linen Throw Blanket", "home", "NEST-THROW", 6500, 25, 1500},
+		{"Soy Candle Trio", "home", "NEST-CNDL-3", 2400, 140, 0},
+		{"Bamboo Cutting Board", "kitchen", "NEST-BOARD", 1800, 95, 0},
 	}},
 }
 
@@ -98,6 +101,8 @@ func Demo(ctx context.Context, a *app.App) ([]Credential, bool, error) {
 	if _, err := a.Accounts.EnsureAdmin(ctx, AdminEmail, Password, "Livemarket Admin"); err != nil {
 		return nil, false, fmt.Errorf("seed: admin: %w", err)
 	}
+	products := map[string]string{} // sku → id
+	offers := map[string]string{}   // sku → offer id
 	for _, vs := range vendors {
 		owner, err := signUp(ctx, a, vs.ownerEmail, vs.ownerName)
 		if err != nil {
@@ -108,7 +113,7 @@ func Demo(ctx context.Context, a *app.App) ([]Credential, bool, error) {
 			return nil, false, fmt.Errorf("seed: vendor %s: %w", vs.slug, err)
 		}
 		for _, p := range vs.products {
-			_, err := a.Catalog.Create(ctx, owner, catalog.CreateInput{
+			created, err := a.Catalog.Create(ctx, owner, catalog.CreateInput{
 				VendorID: vd.ID, Title: p.title, Description: p.title + " from " + vs.name + ".", Category: p.category,
 				Price: kernel.Money{AmountMinor: p.price, Currency: "USD"}, Stock: p.stock, SKU: p.sku,
 				ImageURLs: []string{"https://images.example.com/" + p.sku + ".jpg"},
@@ -116,8 +121,17 @@ func Demo(ctx context.Context, a *app.App) ([]Credential, bool, error) {
 			if err != nil {
 				return nil, false, fmt.Errorf("seed: product %s: %w", p.sku, err)
 			}
+			products[p.sku] = created.ID
+			if p.offerBps > 0 {
+				o, err := a.Collab.PublishOffer(ctx, owner, collab.PublishInput{ProductID: created.ID, CommissionBps: p.offerBps})
+				if err != nil {
+					return nil, false, fmt.Errorf("seed: offer on %s: %w", p.sku, err)
+				}
+				offers[p.sku] = o.ID
+			}
 		}
 	}
+	hosts := map[string]kernel.Viewer{}
 	for _, is := range influencers {
 		u, err := signUp(ctx, a, is.email, is.name)
 		if err != nil {
@@ -126,6 +140,22 @@ func Demo(ctx context.Context, a *app.App) ([]Credential, bool, error) {
 		if _, err := a.Influencers.CreateProfile(ctx, u, influencer.CreateInput{Handle: is.handle, DisplayName: is.name, Bio: is.bio}); err != nil {
 			return nil, false, fmt.Errorf("seed: influencer %s: %w", is.handle, err)
 		}
+		hosts[is.handle] = u
+	}
+	// Collaborations: bookings of open offers from several vendors, and a
+	// request waiting for the vendor's answer.
+	for _, b := range []struct{ handle, sku string }{
+		{"anna", "GLOW-LIP-RUBY"}, {"anna", "GLOW-PAL-12"}, {"anna", "NEST-THROW"},
+		{"marco.tech", "VOLT-EB-PRO"}, {"priya_home", "NEST-SKL-10"},
+	} {
+		if _, err := a.Collab.Book(ctx, hosts[b.handle], collab.BookInput{OfferID: offers[b.sku]}); err != nil {
+			return nil, false, fmt.Errorf("seed: booking %s by %s: %w", b.sku, b.handle, err)
+		}
+	}
+	now := a.Collab.Now()
+	if _, err := a.Collab.Request(ctx, hosts["marco.tech"], collab.RequestInput{ProductID: products["VOLT-HP-NC1"], CommissionBps: 1200,
+		StartsAt: now, EndsAt: now.Add(60 * 24 * time.Hour), Message: "Headphones deep-dive next week?"}); err != nil {
+		return nil, false, fmt.Errorf("seed: request: %w", err)
 	}
 	for _, s := range shoppers {
 		if _, err := signUp(ctx, a, s.email, s.name); err != nil {

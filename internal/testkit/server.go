@@ -174,3 +174,7 @@ func (s *Server) MakeAdmin(t testing.TB, userID string) {
 
 // Unique returns a short unique suffix for names in a test.
 func Unique() string { return strings.ReplaceAll(kernel.NewID()[24:], "-", "") }
+
+// NotificationSubscribers counts live notification subscriptions, so tests
+// can wait for a websocket subscription to be registered before publishing.
+func (s *Server) NotificationSubscribers() int { return s.App.NotificationSubscribers() }
