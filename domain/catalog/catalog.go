@@ -14,6 +14,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/paging"
 )
 
 // Product statuses.
@@ -396,25 +397,11 @@ func (s *Service) List(ctx context.Context, f Filter, page kernel.PageRequest) (
 		}
 		return q
 	}
-	out := &kernel.Page[*Product]{}
-	total, err := where(s.db.NewSelect().Model((*Product)(nil))).Count(ctx)
+	p, err := paging.List[*Product](ctx, s.db, where, "p", page)
 	if err != nil {
-		return nil, fmt.Errorf("catalog.List: count: %w", err)
-	}
-	out.TotalCount = int(total)
-	if page.First == 0 {
-		return out, nil
-	}
-	var items []*Product
-	q := where(s.db.NewSelect().Model(&items)).OrderExpr("p.id DESC").Limit(int64(page.First + 1))
-	if page.After != "" {
-		q = q.Where("p.id < ?", page.After)
-	}
-	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("catalog.List: %w", err)
 	}
-	out.Items, out.HasNextPage = kernel.Trim(items, page.First)
-	return out, nil
+	return p, nil
 }
 
 func escapeLike(s string) string {

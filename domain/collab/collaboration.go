@@ -11,6 +11,7 @@ import (
 
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/paging"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -463,7 +464,7 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, f Filter, page
 		}
 		return statusFilter(q, f.Status, now)
 	}
-	p, err := pageOf[*Collaboration](ctx, s.db, where, "c", page)
+	p, err := paging.List[*Collaboration](ctx, s.db, where, "c", page)
 	if err != nil {
 		return nil, fmt.Errorf("collab.List: %w", err)
 	}
@@ -495,7 +496,7 @@ func (s *Service) Showcase(ctx context.Context, viewer kernel.Viewer, page kerne
 		q = q.Where("c.influencer_id IN (SELECT id FROM influencers WHERE user_id = ?)", viewer.UserID)
 		return statusFilter(q, StatusActive, now)
 	}
-	p, err := pageOf[*Collaboration](ctx, s.db, where, "c", page)
+	p, err := paging.List[*Collaboration](ctx, s.db, where, "c", page)
 	if err != nil {
 		return nil, fmt.Errorf("collab.Showcase: %w", err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/paging"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -269,31 +270,7 @@ func (s *Service) ListOffers(ctx context.Context, f OfferFilter, page kernel.Pag
 		}
 		return q
 	}
-	return pageOf[*Offer](ctx, s.db, where, "o", page)
-}
-
-// pageOf counts and pages a list ordered by id, newest first.
-func pageOf[T any](ctx context.Context, db bun.IDB, where func(*bun.SelectQuery) *bun.SelectQuery, alias string, page kernel.PageRequest) (*kernel.Page[T], error) {
-	var model T
-	out := &kernel.Page[T]{}
-	total, err := where(db.NewSelect().Model(model)).Count(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("count: %w", err)
-	}
-	out.TotalCount = int(total)
-	if page.First == 0 {
-		return out, nil
-	}
-	var items []T
-	q := where(db.NewSelect().Model(&items)).ColumnExpr(alias + ".*").OrderExpr(alias + ".id DESC").Limit(int64(page.First + 1))
-	if page.After != "" {
-		q = q.Where(alias+".id < ?", page.After)
-	}
-	if err := q.Scan(ctx); err != nil {
-		return nil, fmt.Errorf("list: %w", err)
-	}
-	out.Items, out.HasNextPage = kernel.Trim(items, page.First)
-	return out, nil
+	return paging.List[*Offer](ctx, s.db, where, "o", page)
 }
 
 // OpenOffers returns each product's offer that is bookable at now (one statement).

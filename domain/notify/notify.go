@@ -12,6 +12,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/paging"
 )
 
 // Notification is one message to one user.
@@ -119,25 +120,11 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, unreadOnly boo
 		}
 		return q
 	}
-	out := &kernel.Page[*Notification]{}
-	total, err := where(s.db.NewSelect().Model((*Notification)(nil))).Count(ctx)
+	p, err := paging.List[*Notification](ctx, s.db, where, "n", page)
 	if err != nil {
 		return nil, fmt.Errorf("notify.List: %w", err)
 	}
-	out.TotalCount = int(total)
-	if page.First == 0 {
-		return out, nil
-	}
-	var items []*Notification
-	q := where(s.db.NewSelect().Model(&items)).OrderExpr("n.id DESC").Limit(int64(page.First + 1))
-	if page.After != "" {
-		q = q.Where("n.id < ?", page.After)
-	}
-	if err := q.Scan(ctx); err != nil {
-		return nil, fmt.Errorf("notify.List: %w", err)
-	}
-	out.Items, out.HasNextPage = kernel.Trim(items, page.First)
-	return out, nil
+	return p, nil
 }
 
 // MaxMarkRead bounds one notificationMarkRead call.
