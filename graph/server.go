@@ -77,7 +77,7 @@ func NewExecutableSchema(r *Resolver) graphql.ExecutableSchema {
 
 // NewHandler builds the /graphql handler: transports (POST, GET, websockets
 // with graphql-transport-ws), limits, APQ, the error presenter, bearer-token
-// authentication and per-request dataloaders.
+// authentication and per-operation dataloaders.
 func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.Handler {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
@@ -104,8 +104,7 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 				}
 				viewer = v
 			}
-			ctx = kernel.WithViewer(ctx, viewer)
-			return loaders.With(ctx, loaders.New(db, viewer, opt.Clock.Now())), nil, nil
+			return kernel.WithViewer(ctx, viewer), nil, nil
 		},
 	})
 	srv.AddTransport(transport.Options{})
@@ -120,10 +119,15 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 	srv.Use(extension.FixedComplexityLimit(opt.Limits.MaxComplexity))
 	srv.SetErrorPresenter(errorPresenter(opt.Logger))
 	srv.AroundFields(markInternal)
+	// Fresh dataloaders for every operation (HTTP request or websocket
+	// operation), so nothing cached outlives the operation that loaded it.
+	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+		return next(loaders.With(ctx, loaders.New(db, kernel.ViewerFrom(ctx), opt.Clock.Now())))
+	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic: %v", p)}
 	})
-	return limitBody(opt.Limits.MaxBodyBytes, authenticate(authn, loaders.Middleware(db, opt.Clock, srv)))
+	return limitBody(opt.Limits.MaxBodyBytes, authenticate(authn, srv))
 }
 
 // internalError marks a failure a resolver did not expect (database down, a

@@ -1,6 +1,6 @@
 // Package loaders holds the per-operation dataloaders that batch the lookups
 // nested GraphQL fields make, so a list costs a constant number of SQL
-// statements whatever its length. A fresh set is made for every HTTP request.
+// statements whatever its length. A fresh set is made for every operation.
 //
 // Two paths share one cache per loader:
 //   - Load (dataloadgen): independent fields that each want one key are
@@ -14,7 +14,6 @@ package loaders
 
 import (
 	"context"
-	"net/http"
 	"sync"
 	"time"
 
@@ -149,13 +148,4 @@ func For(ctx context.Context) *Loaders {
 		panic("loaders: no loaders in context; wrap the handler with loaders.Middleware")
 	}
 	return l
-}
-
-// Middleware gives every request its own loaders; it must run after
-// authentication so the viewer is known.
-func Middleware(db bun.IDB, clock kernel.Clock, next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		next.ServeHTTP(w, r.WithContext(With(ctx, New(db, kernel.ViewerFrom(ctx), clock.Now()))))
-	})
 }
