@@ -1,9 +1,11 @@
 package contract_test
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
 	"reflect"
@@ -11,7 +13,10 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
 	"github.com/uptrace/bun"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -266,8 +271,10 @@ func nodeIDs(c productConnection) []string {
 // TestOperationsExecute runs every operation of operations/ against a real
 // server, in the order the apps would: a vendor owner signs up, opens a shop,
 // adds staff and products and manages stock; a creator opens an influencer
-// profile; a shopper browses, follows and signs out. An operation that no step
-// runs fails the test, so every new operation needs a step here.
+// profile; a shopper browses, follows and signs out; then the shop and the
+// creator collaborate (exerciseCollaborations), with notifications over a
+// websocket, and an admin sets the shop's platform fee. An operation that no
+// step runs fails the test, so every new operation needs a step here.
 func TestOperationsExecute(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		c := &client{s: testkit.NewServer(t, db), ran: map[string]bool{}}
@@ -573,6 +580,10 @@ func TestOperationsExecute(t *testing.T) {
 			t.Fatalf("Me as a guest = %+v, want null", me.Me)
 		}
 
+		// --- Collaborations, notifications and the platform fee.
+		exerciseCollaborations(t, c, collabWorld{owner: owner, staff: staffToken, creator: creator, shopper: second,
+			shopID: shop.ID, bowlID: bowl.ID, napkinsID: napkins.ID, influencerID: inf.ID})
+
 		// Every operation in operations/ must have run above.
 		ops, err := contract.Operations()
 		if err != nil {
@@ -584,4 +595,679 @@ func TestOperationsExecute(t *testing.T) {
 			}
 		}
 	})
+}
+
+// The shapes of the collaboration fragments.
+type (
+	offerFields struct {
+		ID               string
+		CommissionBps    int
+		StartsAt, EndsAt *time.Time
+		Active           bool
+	}
+	offerPayload struct {
+		Offer *struct {
+			offerFields
+			Product struct{ ID string }
+		}
+		Errors []userError
+	}
+	collaboration struct {
+		ID, Status            string
+		CommissionBps         int
+		RequestedBps          *int
+		StartsAt, EndsAt      time.Time
+		CreatedAt             time.Time
+		Message, RejectReason *string
+		Product               product
+		Vendor                struct{ ID, Slug, Name string }
+		Influencer            struct {
+			ID, Handle, DisplayName string
+			AvatarUrl               *string
+		}
+	}
+	collaborationPayload struct {
+		Collaboration *collaboration
+		Errors        []userError
+	}
+	pageInfo struct {
+		HasNextPage bool
+		EndCursor   *string
+	}
+	collaborationConnection struct {
+		TotalCount int
+		PageInfo   pageInfo
+		Edges      []struct {
+			Cursor string
+			Node   collaboration
+		}
+	}
+	notification struct {
+		ID, Kind, Title, Body string
+		SubjectID             *string
+		ReadAt                *time.Time
+		CreatedAt             time.Time
+	}
+	notificationConnection struct {
+		TotalCount int
+		PageInfo   pageInfo
+		Edges      []struct {
+			Cursor string
+			Node   notification
+		}
+	}
+)
+
+// collabWorld is what TestOperationsExecute has built when the collaboration
+// steps start: tokens, the shop with its bowl and napkins, and the creator's
+// influencer profile.
+type collabWorld struct {
+	owner, staff, creator, shopper string
+	shopID, bowlID, napkinsID      string
+	influencerID                   string
+}
+
+func lowerFirst(s string) string { return strings.ToLower(s[:1]) + s[1:] }
+
+// offer runs OfferPublish or OfferWithdraw.
+func (c *client) offer(t *testing.T, token, name string, in map[string]any) offerPayload {
+	t.Helper()
+	var out map[string]offerPayload
+	c.must(t, token, name, map[string]any{"input": in}, &out)
+	return out[lowerFirst(name)]
+}
+
+// collab runs one of the collaboration mutations.
+func (c *client) collab(t *testing.T, token, name string, in map[string]any) collaborationPayload {
+	t.Helper()
+	var out map[string]collaborationPayload
+	c.must(t, token, name, map[string]any{"input": in}, &out)
+	return out[lowerFirst(name)]
+}
+
+// collabOK runs a collaboration mutation that must succeed and leave the
+// collaboration in status want.
+func (c *client) collabOK(t *testing.T, token, name string, in map[string]any, want string) collaboration {
+	t.Helper()
+	p := c.collab(t, token, name, in)
+	noErrors(t, name, p.Errors)
+	if p.Collaboration == nil || p.Collaboration.Status != want {
+		t.Fatalf("%s %v = %+v, want status %s", name, in, p.Collaboration, want)
+	}
+	return *p.Collaboration
+}
+
+// refused checks a payload's errors: exactly one, with code and field.
+func refused(t *testing.T, what string, errs []userError, code string, field ...string) {
+	t.Helper()
+	if len(errs) != 1 || errs[0].Code != code || (field != nil && !slices.Equal(errs[0].Field, field)) || errs[0].Message == "" {
+		t.Fatalf("%s: errors %+v, want one %s on %v", what, errs, code, field)
+	}
+}
+
+func (c *client) productWithOffer(t *testing.T, id string) *offerFields {
+	t.Helper()
+	var out struct {
+		Product *struct {
+			ID, Status string
+			OpenOffer  *offerFields
+		}
+	}
+	c.must(t, "", "ProductWithOffer", map[string]any{"id": id}, &out)
+	if out.Product == nil || out.Product.ID != id || out.Product.Status != "ACTIVE" {
+		t.Fatalf("ProductWithOffer(%s) = %+v", id, out.Product)
+	}
+	return out.Product.OpenOffer
+}
+
+// offers runs Offers (one page of ten) and returns, in order, the offers'
+// ids, their terms and their products, and the total count.
+func (c *client) offers(t *testing.T, token string, filter map[string]any) ([]string, []offerFields, []product, int) {
+	t.Helper()
+	var out struct {
+		Offers struct {
+			TotalCount int
+			PageInfo   pageInfo
+			Edges      []struct {
+				Cursor string
+				Node   struct {
+					offerFields
+					Product product
+				}
+			}
+		}
+	}
+	c.must(t, token, "Offers", map[string]any{"filter": filter, "first": 10}, &out)
+	var ids []string
+	var terms []offerFields
+	var products []product
+	for _, e := range out.Offers.Edges {
+		if e.Cursor == "" {
+			t.Fatalf("Offers %v: empty cursor", filter)
+		}
+		ids = append(ids, e.Node.ID)
+		terms = append(terms, e.Node.offerFields)
+		products = append(products, e.Node.Product)
+	}
+	if out.Offers.PageInfo.HasNextPage || out.Offers.TotalCount != len(ids) {
+		t.Fatalf("Offers %v = %+v", filter, out.Offers)
+	}
+	return ids, terms, products, out.Offers.TotalCount
+}
+
+func (c *client) collaborations(t *testing.T, token, name string, vars map[string]any) collaborationConnection {
+	t.Helper()
+	var out map[string]collaborationConnection
+	c.must(t, token, name, vars, &out)
+	if name == "Showcase" {
+		return out["showcase"]
+	}
+	return out["collaborations"]
+}
+
+func collabIDs(conn collaborationConnection) []string {
+	ids := make([]string, len(conn.Edges))
+	for i, e := range conn.Edges {
+		ids[i] = e.Node.ID
+	}
+	return ids
+}
+
+func (c *client) notifications(t *testing.T, token string, unreadOnly bool) notificationConnection {
+	t.Helper()
+	var out struct{ Notifications notificationConnection }
+	c.must(t, token, "Notifications", map[string]any{"unreadOnly": unreadOnly, "first": 50}, &out)
+	if out.Notifications.PageInfo.HasNextPage || out.Notifications.TotalCount != len(out.Notifications.Edges) {
+		t.Fatalf("Notifications(unreadOnly: %v) = %+v", unreadOnly, out.Notifications)
+	}
+	return out.Notifications
+}
+
+func kindsAndSubjects(conn notificationConnection) []string {
+	out := make([]string, len(conn.Edges))
+	for i, e := range conn.Edges {
+		subject := "<nil>"
+		if e.Node.SubjectID != nil {
+			subject = *e.Node.SubjectID
+		}
+		out[i] = e.Node.Kind + " " + subject
+	}
+	return out
+}
+
+func (c *client) platformFee(t *testing.T, token, vendorID string) *int {
+	t.Helper()
+	var out struct {
+		Vendor *struct {
+			ID             string
+			PlatformFeeBps *int
+		}
+	}
+	c.must(t, token, "VendorPlatformFee", map[string]any{"id": vendorID}, &out)
+	if out.Vendor == nil || out.Vendor.ID != vendorID {
+		t.Fatalf("VendorPlatformFee(%s) = %+v", vendorID, out.Vendor)
+	}
+	return out.Vendor.PlatformFeeBps
+}
+
+// notificationSocket is a graphql-transport-ws connection running the
+// NotificationReceived subscription.
+type notificationSocket struct {
+	conn *websocket.Conn
+	ctx  context.Context
+}
+
+// subscribeNotifications opens a websocket on /graphql as the app does,
+// authenticates in connection_init and subscribes with the
+// NotificationReceived operation.
+func (c *client) subscribeNotifications(t *testing.T, token string) *notificationSocket {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	dctx, dcancel := context.WithTimeout(ctx, 10*time.Second)
+	defer dcancel()
+	conn, resp, err := websocket.Dial(dctx, "ws"+strings.TrimPrefix(c.s.URL, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatalf("websocket dial: %v", err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	if p := resp.Header.Get("Sec-WebSocket-Protocol"); p != "graphql-transport-ws" {
+		t.Fatalf("websocket subprotocol %q, want graphql-transport-ws", p)
+	}
+	if err := wsjson.Write(dctx, conn, map[string]any{"type": "connection_init", "payload": map[string]any{"authToken": token}}); err != nil {
+		t.Fatal(err)
+	}
+	var ack struct{ Type string }
+	if err := wsjson.Read(dctx, conn, &ack); err != nil || ack.Type != "connection_ack" {
+		t.Fatalf("connection_init: %+v, %v", ack, err)
+	}
+	if err := wsjson.Write(dctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
+		"operationName": "NotificationReceived", "query": contract.Operation("NotificationReceived")}}); err != nil {
+		t.Fatal(err)
+	}
+	c.ran["NotificationReceived"] = true
+	return &notificationSocket{conn: conn, ctx: ctx}
+}
+
+// next waits up to five seconds for the subscription's next notification.
+func (ns *notificationSocket) next(t *testing.T) notification {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(ns.ctx, 5*time.Second)
+	defer cancel()
+	for {
+		var msg struct {
+			ID, Type string
+			Payload  json.RawMessage
+		}
+		if err := wsjson.Read(ctx, ns.conn, &msg); err != nil {
+			t.Fatalf("NotificationReceived: no message within 5s: %v", err)
+		}
+		switch msg.Type {
+		case "ping":
+			if err := wsjson.Write(ctx, ns.conn, map[string]any{"type": "pong"}); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		case "pong":
+			continue
+		}
+		var p struct {
+			Data   struct{ NotificationReceived *notification }
+			Errors []testkit.GQLError
+		}
+		if msg.Type != "next" || msg.ID != "1" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 || p.Data.NotificationReceived == nil {
+			t.Fatalf("NotificationReceived: unexpected message %s %s %s", msg.ID, msg.Type, msg.Payload)
+		}
+		return *p.Data.NotificationReceived
+	}
+}
+
+// waitForSubscribers waits until the server has registered want
+// subscriptions, so that what is published next cannot race them.
+func waitForSubscribers(t *testing.T, s *testkit.Server, want int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for s.NotificationSubscribers() < want {
+		if time.Now().After(deadline) {
+			t.Fatalf("only %d of %d notification subscriptions registered", s.NotificationSubscribers(), want)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// exerciseCollaborations runs the collaboration, notification and platform
+// fee operations: the shop publishes an offer, the creator books it, the
+// shop changes and withdraws the offer without touching the booking, the
+// creator requests terms that are countered and accepted, rejected, and
+// cancelled; both sides follow along in their notifications (live over a
+// websocket and listed), and an admin sets the shop's platform fee.
+func exerciseCollaborations(t *testing.T, c *client, w collabWorld) {
+	t.Helper()
+	start := c.s.Clock.Now()
+	day := 24 * time.Hour
+
+	// Both apps listen for notifications while they are open.
+	ownerSocket := c.subscribeNotifications(t, w.owner)
+	creatorSocket := c.subscribeNotifications(t, w.creator)
+	waitForSubscribers(t, c.s, 2)
+
+	// --- Vendor dashboard: the owner offers the bowl at 15%.
+	p := c.offer(t, w.owner, "OfferPublish", map[string]any{"productId": w.bowlID, "commissionBps": 1500})
+	noErrors(t, "OfferPublish", p.Errors)
+	if o := p.Offer; o == nil || o.ID == "" || o.CommissionBps != 1500 || !o.Active || o.StartsAt != nil || o.EndsAt != nil || o.Product.ID != w.bowlID {
+		t.Fatalf("OfferPublish = %+v", p)
+	}
+	offer1 := p.Offer.offerFields
+	// Out-of-range rates and non-staff are user errors.
+	p = c.offer(t, w.owner, "OfferPublish", map[string]any{"productId": w.bowlID, "commissionBps": 50})
+	if p.Offer != nil {
+		t.Fatalf("OfferPublish at 50 bps = %+v", p)
+	}
+	refused(t, "OfferPublish at 50 bps", p.Errors, "INVALID", "input", "commissionBps")
+	p = c.offer(t, w.creator, "OfferPublish", map[string]any{"productId": w.napkinsID, "commissionBps": 1500})
+	if p.Offer != nil {
+		t.Fatalf("OfferPublish by an influencer = %+v", p)
+	}
+	refused(t, "OfferPublish by an influencer", p.Errors, "FORBIDDEN")
+
+	if got := c.productWithOffer(t, w.bowlID); got == nil || !reflect.DeepEqual(*got, offer1) {
+		t.Fatalf("ProductWithOffer(bowl).openOffer = %+v, want %+v", got, offer1)
+	}
+	if got := c.productWithOffer(t, w.napkinsID); got != nil {
+		t.Fatalf("ProductWithOffer(napkins).openOffer = %+v, want null", got)
+	}
+
+	// --- Influencer studio: the creator browses offers and books the bowl.
+	ids, terms, products, _ := c.offers(t, w.creator, map[string]any{"minCommissionBps": 1000})
+	if !slices.Equal(ids, []string{offer1.ID}) || !reflect.DeepEqual(terms[0], offer1) || products[0].ID != w.bowlID ||
+		products[0].Vendor.ID != w.shopID || products[0].Title != "Walnut Serving Bowl" || products[0].Price != (money{4999, "EUR"}) {
+		t.Fatalf("Offers(minCommissionBps: 1000) = %v %+v %+v", ids, terms, products)
+	}
+	if ids, _, _, _ := c.offers(t, "", map[string]any{"category": "HOME", "vendorId": w.shopID}); !slices.Equal(ids, []string{offer1.ID}) {
+		t.Fatalf("Offers(category: HOME, vendorId) = %v", ids)
+	}
+	for _, f := range []map[string]any{{"minCommissionBps": 1501}, {"category": "kitchen"}} {
+		if ids, _, _, n := c.offers(t, w.creator, f); n != 0 {
+			t.Fatalf("Offers(%v) = %v, want none", f, ids)
+		}
+	}
+
+	booking := c.collabOK(t, w.creator, "CollaborationBook", map[string]any{"offerId": offer1.ID}, "ACTIVE")
+	if booking.CommissionBps != 1500 || booking.RequestedBps != nil || booking.Product.ID != w.bowlID || booking.Vendor.ID != w.shopID ||
+		booking.Influencer.ID != w.influencerID || booking.Influencer.Handle != "ines.makes" || booking.Message != nil || booking.RejectReason != nil ||
+		!booking.StartsAt.Equal(start) || !booking.EndsAt.Equal(start.Add(90*day)) || !booking.CreatedAt.Equal(start) {
+		t.Fatalf("CollaborationBook = %+v", booking)
+	}
+	// The shop hears of it live.
+	if n := ownerSocket.next(t); n.Kind != "collaboration.booked" || n.SubjectID == nil || *n.SubjectID != booking.ID ||
+		n.Title == "" || !strings.Contains(n.Body, "@ines.makes") || n.ReadAt != nil || !n.CreatedAt.Equal(start) {
+		t.Fatalf("NotificationReceived (owner) after booking = %+v", n)
+	}
+
+	// --- Vendor dashboard: the owner lowers the rate to 5% for the next 60
+	// days; the staff member withdraws the offer. The booking keeps its 15%.
+	p = c.offer(t, w.owner, "OfferPublish", map[string]any{"productId": w.bowlID, "commissionBps": 500,
+		"startsAt": start.Format(time.RFC3339), "endsAt": start.Add(60 * day).Format(time.RFC3339)})
+	noErrors(t, "OfferPublish", p.Errors)
+	if p.Offer == nil || p.Offer.ID == offer1.ID || p.Offer.CommissionBps != 500 || !p.Offer.Active ||
+		p.Offer.StartsAt == nil || !p.Offer.StartsAt.Equal(start) || p.Offer.EndsAt == nil || !p.Offer.EndsAt.Equal(start.Add(60*day)) {
+		t.Fatalf("OfferPublish at 500 = %+v", p)
+	}
+	offer2 := p.Offer.offerFields
+	if got := c.productWithOffer(t, w.bowlID); got == nil || got.ID != offer2.ID || got.CommissionBps != 500 || !got.Active ||
+		got.StartsAt == nil || !got.StartsAt.Equal(start) || got.EndsAt == nil || !got.EndsAt.Equal(start.Add(60*day)) {
+		t.Fatalf("ProductWithOffer(bowl).openOffer after republishing = %+v, want %+v", got, offer2)
+	}
+	if ids, _, _, n := c.offers(t, w.creator, map[string]any{"minCommissionBps": 1000}); n != 0 {
+		t.Fatalf("Offers(minCommissionBps: 1000) after republishing at 500 = %v", ids)
+	}
+	if ids, terms, _, _ := c.offers(t, w.creator, map[string]any{"vendorId": w.shopID}); !slices.Equal(ids, []string{offer2.ID}) || terms[0].CommissionBps != 500 {
+		t.Fatalf("Offers(vendorId) after republishing = %v %+v", ids, terms)
+	}
+	p = c.offer(t, w.staff, "OfferWithdraw", map[string]any{"offerId": offer2.ID})
+	noErrors(t, "OfferWithdraw", p.Errors)
+	if o := p.Offer; o == nil || o.ID != offer2.ID || o.Active || o.CommissionBps != 500 || o.Product.ID != w.bowlID {
+		t.Fatalf("OfferWithdraw = %+v", p)
+	}
+	if got := c.productWithOffer(t, w.bowlID); got != nil {
+		t.Fatalf("ProductWithOffer(bowl).openOffer after withdrawing = %+v, want null", got)
+	}
+	for _, id := range []string{offer2.ID, offer1.ID} { // withdrawn, replaced
+		p = c.offer(t, w.owner, "OfferWithdraw", map[string]any{"offerId": id})
+		if p.Offer != nil {
+			t.Fatalf("OfferWithdraw of a closed offer = %+v", p)
+		}
+		refused(t, "OfferWithdraw of a closed offer", p.Errors, "INVALID_STATE", "input", "offerId")
+	}
+
+	mine := c.collaborations(t, w.creator, "MyCollaborations", nil)
+	if mine.TotalCount != 1 || len(mine.Edges) != 1 || mine.Edges[0].Node.ID != booking.ID || mine.Edges[0].Node.Status != "ACTIVE" ||
+		mine.Edges[0].Node.CommissionBps != 1500 || mine.PageInfo.HasNextPage {
+		t.Fatalf("MyCollaborations after the offer changed = %+v", mine)
+	}
+
+	// --- Influencer studio: the creator asks 20% for the napkins.
+	req := c.collabOK(t, w.creator, "CollaborationRequest", map[string]any{"productId": w.napkinsID, "commissionBps": 2000,
+		"startsAt": start.Format(time.RFC3339), "endsAt": start.Add(30 * day).Format(time.RFC3339), "message": "Kitchen special on Friday?"}, "PENDING")
+	if req.CommissionBps != 2000 || req.RequestedBps == nil || *req.RequestedBps != 2000 || req.Message == nil || *req.Message != "Kitchen special on Friday?" ||
+		req.Product.ID != w.napkinsID || req.Influencer.ID != w.influencerID || !req.StartsAt.Equal(start) || !req.EndsAt.Equal(start.Add(30*day)) {
+		t.Fatalf("CollaborationRequest = %+v", req)
+	}
+	if n := ownerSocket.next(t); n.Kind != "collaboration.requested" || n.SubjectID == nil || *n.SubjectID != req.ID || n.Title == "" {
+		t.Fatalf("NotificationReceived (owner) after the request = %+v", n)
+	}
+
+	// --- Vendor dashboard: the request inbox, and the whole list paged.
+	inbox := c.collaborations(t, w.staff, "VendorCollaborations", map[string]any{"vendorId": w.shopID, "status": "PENDING"})
+	if inbox.TotalCount != 1 || !slices.Equal(collabIDs(inbox), []string{req.ID}) || inbox.Edges[0].Node.Influencer.Handle != "ines.makes" ||
+		inbox.Edges[0].Node.Message == nil || inbox.Edges[0].Node.Product.Title != "Linen Napkins" {
+		t.Fatalf("VendorCollaborations(PENDING) = %+v", inbox)
+	}
+	page1 := c.collaborations(t, w.staff, "VendorCollaborations", map[string]any{"vendorId": w.shopID, "first": 1})
+	if page1.TotalCount != 2 || !slices.Equal(collabIDs(page1), []string{req.ID}) || !page1.PageInfo.HasNextPage ||
+		page1.PageInfo.EndCursor == nil || *page1.PageInfo.EndCursor != page1.Edges[0].Cursor {
+		t.Fatalf("VendorCollaborations page 1 = %+v", page1)
+	}
+	page2 := c.collaborations(t, w.staff, "VendorCollaborations", map[string]any{"vendorId": w.shopID, "first": 1, "after": *page1.PageInfo.EndCursor})
+	if page2.TotalCount != 2 || !slices.Equal(collabIDs(page2), []string{booking.ID}) || page2.PageInfo.HasNextPage {
+		t.Fatalf("VendorCollaborations page 2 = %+v", page2)
+	}
+	if other := c.collaborations(t, w.shopper, "VendorCollaborations", map[string]any{"vendorId": w.shopID}); other.TotalCount != 0 || len(other.Edges) != 0 {
+		t.Fatalf("VendorCollaborations as a shopper = %+v, want none", other)
+	}
+
+	// The staff member counters at 12%; the creator sees it live and accepts.
+	pay := c.collab(t, w.creator, "CollaborationCounter", map[string]any{"id": req.ID, "commissionBps": 1200})
+	if pay.Collaboration != nil {
+		t.Fatalf("CollaborationCounter by the influencer = %+v", pay)
+	}
+	refused(t, "CollaborationCounter by the influencer", pay.Errors, "FORBIDDEN")
+	countered := c.collabOK(t, w.staff, "CollaborationCounter", map[string]any{"id": req.ID, "commissionBps": 1200}, "COUNTERED")
+	if countered.ID != req.ID || countered.CommissionBps != 1200 || countered.RequestedBps == nil || *countered.RequestedBps != 2000 {
+		t.Fatalf("CollaborationCounter = %+v", countered)
+	}
+	counterNote := creatorSocket.next(t)
+	if counterNote.Kind != "collaboration.countered" || counterNote.SubjectID == nil || *counterNote.SubjectID != req.ID ||
+		counterNote.Title == "" || !strings.Contains(counterNote.Body, "12.00%") || counterNote.ReadAt != nil {
+		t.Fatalf("NotificationReceived (creator) after the counter = %+v", counterNote)
+	}
+	accepted := c.collabOK(t, w.creator, "CollaborationAcceptCounter", map[string]any{"id": req.ID}, "ACTIVE")
+	if accepted.CommissionBps != 1200 || accepted.RequestedBps == nil || *accepted.RequestedBps != 2000 {
+		t.Fatalf("CollaborationAcceptCounter = %+v", accepted)
+	}
+	if n := ownerSocket.next(t); n.Kind != "collaboration.accepted" || n.SubjectID == nil || *n.SubjectID != req.ID {
+		t.Fatalf("NotificationReceived (owner) after accepting = %+v", n)
+	}
+	pay = c.collab(t, w.creator, "CollaborationAcceptCounter", map[string]any{"id": req.ID})
+	if pay.Collaboration != nil {
+		t.Fatalf("CollaborationAcceptCounter twice = %+v", pay)
+	}
+	refused(t, "CollaborationAcceptCounter twice", pay.Errors, "INVALID_STATE", "input", "id")
+
+	// A cutting board: one request is rejected with a reason, the next is
+	// approved and then cancelled by the shop.
+	board := c.createProduct(t, w.owner, map[string]any{"vendorId": w.shopID, "title": "Cherry Board", "category": "Kitchen",
+		"price": map[string]any{"amountMinor": 3900, "currency": "EUR"}, "stock": 4, "sku": "CB-2"})
+	window := map[string]any{"productId": board.ID, "startsAt": start.Add(day).Format(time.RFC3339), "endsAt": start.Add(14 * day).Format(time.RFC3339)}
+	with := func(m map[string]any, k string, v any) map[string]any {
+		out := maps.Clone(m)
+		out[k] = v
+		return out
+	}
+	tooHigh := c.collabOK(t, w.creator, "CollaborationRequest", with(window, "commissionBps", 3000), "PENDING")
+	if tooHigh.Message != nil || !tooHigh.StartsAt.Equal(start.Add(day)) {
+		t.Fatalf("CollaborationRequest without a message = %+v", tooHigh)
+	}
+	pay = c.collab(t, w.creator, "CollaborationRequest", with(window, "commissionBps", 2500))
+	if pay.Collaboration != nil {
+		t.Fatalf("a second open request on the board = %+v", pay)
+	}
+	refused(t, "a second open request on the board", pay.Errors, "ALREADY_EXISTS")
+	rejected := c.collabOK(t, w.owner, "CollaborationReject", map[string]any{"id": tooHigh.ID, "reason": "Our margin on boards is thin."}, "REJECTED")
+	if rejected.ID != tooHigh.ID || rejected.RejectReason == nil || *rejected.RejectReason != "Our margin on boards is thin." || rejected.CommissionBps != 3000 {
+		t.Fatalf("CollaborationReject = %+v", rejected)
+	}
+	if n := creatorSocket.next(t); n.Kind != "collaboration.rejected" || n.SubjectID == nil || *n.SubjectID != tooHigh.ID ||
+		!strings.Contains(n.Body, "Our margin on boards is thin.") {
+		t.Fatalf("NotificationReceived (creator) after the rejection = %+v", n)
+	}
+	second := c.collabOK(t, w.creator, "CollaborationRequest", with(window, "commissionBps", 1000), "PENDING")
+	approved := c.collabOK(t, w.staff, "CollaborationApprove", map[string]any{"id": second.ID}, "ACTIVE")
+	if approved.ID != second.ID || approved.CommissionBps != 1000 || approved.Product.ID != board.ID {
+		t.Fatalf("CollaborationApprove = %+v", approved)
+	}
+	if n := creatorSocket.next(t); n.Kind != "collaboration.approved" || n.SubjectID == nil || *n.SubjectID != second.ID {
+		t.Fatalf("NotificationReceived (creator) after the approval = %+v", n)
+	}
+	cancelled := c.collabOK(t, w.owner, "CollaborationCancel", map[string]any{"id": second.ID}, "CANCELLED")
+	if cancelled.ID != second.ID || cancelled.CommissionBps != 1000 {
+		t.Fatalf("CollaborationCancel = %+v", cancelled)
+	}
+	pay = c.collab(t, w.creator, "CollaborationCancel", map[string]any{"id": second.ID})
+	if pay.Collaboration != nil {
+		t.Fatalf("CollaborationCancel twice = %+v", pay)
+	}
+	refused(t, "CollaborationCancel twice", pay.Errors, "INVALID_STATE", "input", "id")
+	pay = c.collab(t, w.shopper, "CollaborationCancel", map[string]any{"id": booking.ID})
+	if pay.Collaboration != nil {
+		t.Fatalf("CollaborationCancel by a stranger = %+v", pay)
+	}
+	refused(t, "CollaborationCancel by a stranger", pay.Errors, "FORBIDDEN")
+
+	// --- Influencer studio: the lists.
+	all := c.collaborations(t, w.creator, "MyCollaborations", map[string]any{"first": 10})
+	if !slices.Equal(collabIDs(all), []string{second.ID, tooHigh.ID, req.ID, booking.ID}) || all.TotalCount != 4 {
+		t.Fatalf("MyCollaborations = %+v", all)
+	}
+	statuses := map[string]string{}
+	for _, e := range all.Edges {
+		statuses[e.Node.ID] = fmt.Sprintf("%s %d", e.Node.Status, e.Node.CommissionBps)
+	}
+	if want := map[string]string{booking.ID: "ACTIVE 1500", req.ID: "ACTIVE 1200", tooHigh.ID: "REJECTED 3000", second.ID: "CANCELLED 1000"}; !maps.Equal(statuses, want) {
+		t.Fatalf("MyCollaborations statuses = %v, want %v", statuses, want)
+	}
+	active := c.collaborations(t, w.creator, "MyCollaborations", map[string]any{"filter": map[string]any{"status": "ACTIVE"}})
+	if !slices.Equal(collabIDs(active), []string{req.ID, booking.ID}) || active.TotalCount != 2 {
+		t.Fatalf("MyCollaborations(ACTIVE) = %+v", active)
+	}
+	showcase := c.collaborations(t, w.creator, "Showcase", map[string]any{"first": 10})
+	if !slices.Equal(collabIDs(showcase), []string{req.ID, booking.ID}) || showcase.TotalCount != 2 || showcase.PageInfo.HasNextPage ||
+		showcase.Edges[0].Node.CommissionBps != 1200 || showcase.Edges[1].Node.CommissionBps != 1500 {
+		t.Fatalf("Showcase = %+v", showcase)
+	}
+	for _, e := range showcase.Edges {
+		if e.Node.Status != "ACTIVE" || e.Node.Influencer.ID != w.influencerID {
+			t.Fatalf("Showcase lists %+v", e.Node)
+		}
+	}
+	if none := c.collaborations(t, w.owner, "Showcase", nil); none.TotalCount != 0 || len(none.Edges) != 0 {
+		t.Fatalf("Showcase of a vendor owner without an influencer profile = %+v", none)
+	}
+
+	// --- Notifications: the creator's list holds what arrived live, newest
+	// first; marking two read takes them off the unread list.
+	notes := c.notifications(t, w.creator, false)
+	if got, want := kindsAndSubjects(notes), []string{"collaboration.cancelled " + second.ID, "collaboration.approved " + second.ID,
+		"collaboration.rejected " + tooHigh.ID, "collaboration.countered " + req.ID}; !slices.Equal(got, want) {
+		t.Fatalf("Notifications (creator) = %v, want %v", got, want)
+	}
+	if !reflect.DeepEqual(notes.Edges[3].Node, counterNote) {
+		t.Fatalf("Notifications (creator) countered = %+v, live %+v", notes.Edges[3].Node, counterNote)
+	}
+	for _, e := range notes.Edges {
+		if e.Node.ReadAt != nil || e.Node.Title == "" || e.Node.Body == "" || e.Cursor == "" {
+			t.Fatalf("Notifications (creator) = %+v", e)
+		}
+	}
+	if unread := c.notifications(t, w.creator, true); unread.TotalCount != 4 {
+		t.Fatalf("Notifications(unreadOnly) before marking = %+v", unread)
+	}
+	ownerNotes := c.notifications(t, w.owner, false)
+	if got, want := kindsAndSubjects(ownerNotes), []string{"collaboration.requested " + second.ID, "collaboration.requested " + tooHigh.ID,
+		"collaboration.accepted " + req.ID, "collaboration.requested " + req.ID, "collaboration.booked " + booking.ID}; !slices.Equal(got, want) {
+		t.Fatalf("Notifications (owner) = %v, want %v", got, want)
+	}
+
+	c.s.Clock.Advance(time.Minute)
+	readAt := c.s.Clock.Now()
+	counterID, rejectID := notes.Edges[3].Node.ID, notes.Edges[2].Node.ID
+	var mr struct {
+		NotificationMarkRead struct {
+			Notifications []notification
+			Errors        []userError
+		}
+	}
+	c.must(t, w.creator, "NotificationMarkRead", map[string]any{"input": map[string]any{"ids": []string{counterID, rejectID}}}, &mr)
+	noErrors(t, "NotificationMarkRead", mr.NotificationMarkRead.Errors)
+	marked := map[string]string{}
+	for _, n := range mr.NotificationMarkRead.Notifications {
+		if n.ReadAt == nil || !n.ReadAt.Equal(readAt) {
+			t.Fatalf("NotificationMarkRead: %+v, want readAt %v", n, readAt)
+		}
+		marked[n.ID] = n.Kind
+	}
+	if !maps.Equal(marked, map[string]string{counterID: "collaboration.countered", rejectID: "collaboration.rejected"}) {
+		t.Fatalf("NotificationMarkRead = %+v", mr.NotificationMarkRead)
+	}
+	unread := c.notifications(t, w.creator, true)
+	if unread.TotalCount != 2 || !slices.Equal(kindsAndSubjects(unread), []string{"collaboration.cancelled " + second.ID, "collaboration.approved " + second.ID}) {
+		t.Fatalf("Notifications(unreadOnly) after marking = %v", kindsAndSubjects(unread))
+	}
+	notes = c.notifications(t, w.creator, false)
+	if notes.TotalCount != 4 || notes.Edges[0].Node.ReadAt != nil || notes.Edges[1].Node.ReadAt != nil ||
+		notes.Edges[2].Node.ReadAt == nil || !notes.Edges[2].Node.ReadAt.Equal(readAt) ||
+		notes.Edges[3].Node.ReadAt == nil || !notes.Edges[3].Node.ReadAt.Equal(readAt) {
+		t.Fatalf("Notifications after marking = %+v", notes)
+	}
+	// Someone else's notification is not found.
+	c.must(t, w.owner, "NotificationMarkRead", map[string]any{"input": map[string]any{"ids": []string{notes.Edges[0].Node.ID}}}, &mr)
+	if mr.NotificationMarkRead.Notifications != nil {
+		t.Fatalf("NotificationMarkRead of another user's notification = %+v", mr.NotificationMarkRead)
+	}
+	refused(t, "NotificationMarkRead of another user's notification", mr.NotificationMarkRead.Errors, "NOT_FOUND", "input", "ids", "0")
+
+	// --- The platform fee: staff see the default, others see null; only an
+	// admin may change it.
+	for _, tok := range []string{w.staff, w.owner} {
+		if fee := c.platformFee(t, tok, w.shopID); fee == nil || *fee != 500 {
+			t.Fatalf("VendorPlatformFee as staff = %v, want 500", fee)
+		}
+	}
+	for _, tok := range []string{w.shopper, w.creator, ""} {
+		if fee := c.platformFee(t, tok, w.shopID); fee != nil {
+			t.Fatalf("VendorPlatformFee as a stranger = %d, want null", *fee)
+		}
+	}
+	r := c.do(t, w.owner, "VendorPlatformFeeSet", map[string]any{"input": map[string]any{"vendorId": w.shopID, "feeBps": 0}})
+	if r.Status != http.StatusOK || len(r.Errors) != 1 || r.Errors[0].Code() != "FORBIDDEN" {
+		t.Fatalf("VendorPlatformFeeSet by the owner: status %d, errors %+v, data %s", r.Status, r.Errors, r.Data)
+	}
+	adminToken, adminID := c.s.SignUp(t, "ada@example.com", "Ada Admin")
+	c.s.MakeAdmin(t, adminID)
+	feeSet := func(fee any) (*int, []userError) {
+		t.Helper()
+		var out struct {
+			VendorPlatformFeeSet struct {
+				Vendor *struct {
+					ID             string
+					PlatformFeeBps *int
+				}
+				Errors []userError
+			}
+		}
+		c.must(t, adminToken, "VendorPlatformFeeSet", map[string]any{"input": map[string]any{"vendorId": w.shopID, "feeBps": fee}}, &out)
+		p := out.VendorPlatformFeeSet
+		if p.Vendor == nil {
+			return nil, p.Errors
+		}
+		if p.Vendor.ID != w.shopID || p.Vendor.PlatformFeeBps == nil {
+			t.Fatalf("VendorPlatformFeeSet(%v) = %+v", fee, p)
+		}
+		return p.Vendor.PlatformFeeBps, p.Errors
+	}
+	// 90% on top of the booking's frozen 15% would exceed a sale.
+	if fee, errs := feeSet(9000); fee != nil {
+		t.Fatalf("VendorPlatformFeeSet(9000) = %d", *fee)
+	} else {
+		refused(t, "VendorPlatformFeeSet(9000)", errs, "CONFLICT", "input", "feeBps")
+	}
+	if fee, errs := feeSet(1000); len(errs) > 0 || fee == nil || *fee != 1000 {
+		t.Fatalf("VendorPlatformFeeSet(1000) = %v, %+v", fee, errs)
+	}
+	for _, tok := range []string{w.staff, adminToken} {
+		if fee := c.platformFee(t, tok, w.shopID); fee == nil || *fee != 1000 {
+			t.Fatalf("VendorPlatformFee after setting 1000 = %v", fee)
+		}
+	}
+	if fee := c.platformFee(t, w.shopper, w.shopID); fee != nil {
+		t.Fatalf("VendorPlatformFee as a stranger after setting = %d, want null", *fee)
+	}
+	// null restores the default.
+	if fee, errs := feeSet(nil); len(errs) > 0 || fee == nil || *fee != 500 {
+		t.Fatalf("VendorPlatformFeeSet(null) = %v, %+v", fee, errs)
+	}
+	if fee := c.platformFee(t, w.owner, w.shopID); fee == nil || *fee != 500 {
+		t.Fatalf("VendorPlatformFee after restoring the default = %v", fee)
+	}
 }

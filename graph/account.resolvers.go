@@ -31,6 +31,11 @@ func (r *influencerResolver) ViewerIsFollowing(ctx context.Context, obj *influen
 	return loaders.For(ctx).ViewerFollows.Load(ctx, obj.ID)
 }
 
+// Shows is the resolver for the shows field.
+func (r *influencerResolver) Shows(ctx context.Context, obj *influencer.Influencer, filter *model.ShowFilter, first *int, after *string) (*model.ShowConnection, error) {
+	return r.showConnection(ctx, filter, obj.ID, first, after)
+}
+
 // SignUp is the resolver for the signUp field.
 func (r *mutationResolver) SignUp(ctx context.Context, input model.SignUpInput) (*model.AuthPayload, error) {
 	auth, err := r.Accounts.SignUp(ctx, account.SignUpInput{Email: input.Email, Password: input.Password, DisplayName: input.DisplayName})

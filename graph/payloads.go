@@ -7,6 +7,7 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/loaders"
 	"github.com/livemarket/livemarket/graph/model"
@@ -66,4 +67,12 @@ func collaborationPayload(c *collab.Collaboration, err error) (*model.Collaborat
 		return nil, err
 	}
 	return &model.CollaborationPayload{Collaboration: c, Errors: errs}, nil
+}
+
+func showPayload(sh *show.Show, err error) (*model.ShowPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ShowPayload{Show: sh, Errors: errs}, nil
 }

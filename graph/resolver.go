@@ -13,6 +13,7 @@ import (
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/generated"
 	"github.com/livemarket/livemarket/graph/loaders"
@@ -21,12 +22,13 @@ import (
 
 // Resolver is the root resolver; it holds the domain services.
 type Resolver struct {
-	Accounts    *account.Service
-	Vendors     *vendor.Service
-	Influencers *influencer.Service
-	Catalog     *catalog.Service
-	Collab      *collab.Service
-	Notify      *notify.Service
+	Accounts     *account.Service
+	Vendors      *vendor.Service
+	Influencers  *influencer.Service
+	Catalog      *catalog.Service
+	Collab       *collab.Service
+	Notify       *notify.Service
+	ShowsService *show.Service
 }
 
 var (
@@ -131,6 +133,41 @@ func collaborationConnection(ctx context.Context, p *kernel.Page[*collab.Collabo
 		func(cur string, n *collab.Collaboration) *model.CollaborationEdge {
 			return &model.CollaborationEdge{Cursor: cur, Node: n}
 		})
+	return c, nil
+}
+
+// showConnection lists shows; hostID (when not empty) scopes them to one
+// influencer, overriding the filter's influencerId.
+func (r *Resolver) showConnection(ctx context.Context, filter *model.ShowFilter, hostID string, first *int, after *string) (*model.ShowConnection, error) {
+	page, err := pageArgs(first, after)
+	if err != nil {
+		return nil, err
+	}
+	var f show.Filter
+	if filter != nil {
+		f = show.Filter{From: filter.From, To: filter.To, InfluencerID: deref(filter.InfluencerID), VendorID: deref(filter.VendorID), Category: deref(filter.Category)}
+		for _, st := range filter.Status {
+			f.Statuses = append(f.Statuses, string(st))
+		}
+	}
+	if hostID != "" {
+		f.InfluencerID = hostID
+	}
+	p, err := r.ShowsService.List(ctx, kernel.ViewerFrom(ctx), f, page)
+	if err != nil {
+		return nil, err
+	}
+	l := loaders.For(ctx)
+	const conn, edge = "ShowConnection", "ShowEdge"
+	if err := primeSelected(ctx, l.InfluencerByID, p.Items, func(s *show.Show) string { return s.HostID }, conn, edge, loaders.Step{Field: "host", On: "Show"}); err != nil {
+		return nil, err
+	}
+	if err := primeSelected(ctx, l.FeaturedByShow, p.Items, func(s *show.Show) string { return s.ID }, conn, edge, loaders.Step{Field: "featuredProducts", On: "Show"}); err != nil {
+		return nil, err
+	}
+	c := &model.ShowConnection{TotalCount: p.TotalCount}
+	c.Edges, c.PageInfo = edges(p, func(s *show.Show) string { return s.ID },
+		func(cur string, n *show.Show) *model.ShowEdge { return &model.ShowEdge{Cursor: cur, Node: n} })
 	return c, nil
 }
 

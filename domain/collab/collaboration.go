@@ -520,3 +520,24 @@ func ByIDs(ctx context.Context, db bun.IDB, ids []string) (map[string]*Collabora
 	}
 	return m, nil
 }
+
+// Covering returns, per product, the influencer's collaboration that is
+// ACTIVE at now and covers the whole window [from, to] (one statement).
+// Products without one are absent.
+func Covering(ctx context.Context, db bun.IDB, influencerID string, productIDs []string, now, from, to time.Time) (map[string]*Collaboration, error) {
+	m := make(map[string]*Collaboration, len(productIDs))
+	if len(productIDs) == 0 {
+		return m, nil
+	}
+	var cs []*Collaboration
+	err := db.NewSelect().Model(&cs).Where("c.influencer_id = ?", influencerID).Where("c.product_id IN (?)", bun.List(productIDs)).
+		Where("c.status = ?", StatusActive).Where("c.ends_at > ?", now).
+		Where("c.starts_at <= ?", from).Where("c.ends_at >= ?", to).OrderExpr("c.id").Scan(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("collab.Covering: %w", err)
+	}
+	for _, c := range cs {
+		m[c.ProductID] = c
+	}
+	return m, nil
+}

@@ -23,11 +23,13 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Collaboration() CollaborationResolver
+	FeaturedProduct() FeaturedProductResolver
 	Influencer() InfluencerResolver
 	Mutation() MutationResolver
 	Offer() OfferResolver
 	Product() ProductResolver
 	Query() QueryResolver
+	Show() ShowResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
 	Vendor() VendorResolver
@@ -77,6 +79,12 @@ type ComplexityRoot struct {
 		Errors        func(childComplexity int) int
 	}
 
+	FeaturedProduct struct {
+		Collaboration func(childComplexity int) int
+		Position      func(childComplexity int) int
+		Product       func(childComplexity int) int
+	}
+
 	Influencer struct {
 		AvatarURL         func(childComplexity int) int
 		Bio               func(childComplexity int) int
@@ -84,6 +92,7 @@ type ComplexityRoot struct {
 		FollowerCount     func(childComplexity int) int
 		Handle            func(childComplexity int) int
 		ID                func(childComplexity int) int
+		Shows             func(childComplexity int, filter *model.ShowFilter, first *int, after *string) int
 		ViewerIsFollowing func(childComplexity int) int
 	}
 
@@ -115,6 +124,13 @@ type ComplexityRoot struct {
 		ProductCreate              func(childComplexity int, input model.ProductCreateInput) int
 		ProductStockAdjust         func(childComplexity int, input model.ProductStockAdjustInput) int
 		ProductUpdate              func(childComplexity int, input model.ProductUpdateInput) int
+		ShowCancel                 func(childComplexity int, input model.ShowIDInput) int
+		ShowCreate                 func(childComplexity int, input model.ShowCreateInput) int
+		ShowPublish                func(childComplexity int, input model.ShowIDInput) int
+		ShowRemindMe               func(childComplexity int, input model.ShowIDInput) int
+		ShowReminderCancel         func(childComplexity int, input model.ShowIDInput) int
+		ShowReschedule             func(childComplexity int, input model.ShowRescheduleInput) int
+		ShowUpdate                 func(childComplexity int, input model.ShowUpdateInput) int
 		SignIn                     func(childComplexity int, input model.SignInInput) int
 		SignOut                    func(childComplexity int) int
 		SignUp                     func(childComplexity int, input model.SignUpInput) int
@@ -217,8 +233,45 @@ type ComplexityRoot struct {
 		Offers         func(childComplexity int, filter *model.OfferFilter, first *int, after *string) int
 		Product        func(childComplexity int, id string) int
 		Products       func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
+		Show           func(childComplexity int, id string) int
 		Showcase       func(childComplexity int, first *int, after *string) int
+		Shows          func(childComplexity int, filter *model.ShowFilter, first *int, after *string) int
 		Vendor         func(childComplexity int, id *string, slug *string) int
+	}
+
+	Show struct {
+		Category          func(childComplexity int) int
+		CoverURL          func(childComplexity int) int
+		Description       func(childComplexity int) int
+		EndedAt           func(childComplexity int) int
+		FeaturedProducts  func(childComplexity int) int
+		Host              func(childComplexity int) int
+		ID                func(childComplexity int) int
+		PinnedProduct     func(childComplexity int) int
+		ReminderCount     func(childComplexity int) int
+		ScheduledEnd      func(childComplexity int) int
+		ScheduledStart    func(childComplexity int) int
+		StartedAt         func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Title             func(childComplexity int) int
+		ViewerCount       func(childComplexity int) int
+		ViewerHasReminder func(childComplexity int) int
+	}
+
+	ShowConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ShowEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ShowPayload struct {
+		Errors func(childComplexity int) int
+		Show   func(childComplexity int) int
 	}
 
 	SignOutPayload struct {
@@ -417,6 +470,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CollaborationPayload.Errors(childComplexity), true
 
+	case "FeaturedProduct.collaboration":
+		if e.ComplexityRoot.FeaturedProduct.Collaboration == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FeaturedProduct.Collaboration(childComplexity), true
+	case "FeaturedProduct.position":
+		if e.ComplexityRoot.FeaturedProduct.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FeaturedProduct.Position(childComplexity), true
+	case "FeaturedProduct.product":
+		if e.ComplexityRoot.FeaturedProduct.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FeaturedProduct.Product(childComplexity), true
+
 	case "Influencer.avatarUrl":
 		if e.ComplexityRoot.Influencer.AvatarURL == nil {
 			break
@@ -453,6 +525,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Influencer.ID(childComplexity), true
+	case "Influencer.shows":
+		if e.ComplexityRoot.Influencer.Shows == nil {
+			break
+		}
+
+		args, err := ec.field_Influencer_shows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Influencer.Shows(childComplexity, args["filter"].(*model.ShowFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Influencer.viewerIsFollowing":
 		if e.ComplexityRoot.Influencer.ViewerIsFollowing == nil {
 			break
@@ -673,6 +756,83 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ProductUpdate(childComplexity, args["input"].(model.ProductUpdateInput)), true
+	case "Mutation.showCancel":
+		if e.ComplexityRoot.Mutation.ShowCancel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showCancel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowCancel(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showCreate":
+		if e.ComplexityRoot.Mutation.ShowCreate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showCreate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowCreate(childComplexity, args["input"].(model.ShowCreateInput)), true
+	case "Mutation.showPublish":
+		if e.ComplexityRoot.Mutation.ShowPublish == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showPublish_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowPublish(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showRemindMe":
+		if e.ComplexityRoot.Mutation.ShowRemindMe == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showRemindMe_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowRemindMe(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showReminderCancel":
+		if e.ComplexityRoot.Mutation.ShowReminderCancel == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showReminderCancel_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowReminderCancel(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showReschedule":
+		if e.ComplexityRoot.Mutation.ShowReschedule == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showReschedule_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowReschedule(childComplexity, args["input"].(model.ShowRescheduleInput)), true
+	case "Mutation.showUpdate":
+		if e.ComplexityRoot.Mutation.ShowUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowUpdate(childComplexity, args["input"].(model.ShowUpdateInput)), true
 	case "Mutation.signIn":
 		if e.ComplexityRoot.Mutation.SignIn == nil {
 			break
@@ -1103,6 +1263,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["filter"].(*model.ProductFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.show":
+		if e.ComplexityRoot.Query.Show == nil {
+			break
+		}
+
+		args, err := ec.field_Query_show_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Show(childComplexity, args["id"].(string)), true
 	case "Query.showcase":
 		if e.ComplexityRoot.Query.Showcase == nil {
 			break
@@ -1114,6 +1285,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Showcase(childComplexity, args["first"].(*int), args["after"].(*string)), true
+	case "Query.shows":
+		if e.ComplexityRoot.Query.Shows == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Shows(childComplexity, args["filter"].(*model.ShowFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.vendor":
 		if e.ComplexityRoot.Query.Vendor == nil {
 			break
@@ -1125,6 +1307,148 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Vendor(childComplexity, args["id"].(*string), args["slug"].(*string)), true
+
+	case "Show.category":
+		if e.ComplexityRoot.Show.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.Category(childComplexity), true
+	case "Show.coverUrl":
+		if e.ComplexityRoot.Show.CoverURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.CoverURL(childComplexity), true
+	case "Show.description":
+		if e.ComplexityRoot.Show.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.Description(childComplexity), true
+	case "Show.endedAt":
+		if e.ComplexityRoot.Show.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.EndedAt(childComplexity), true
+	case "Show.featuredProducts":
+		if e.ComplexityRoot.Show.FeaturedProducts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.FeaturedProducts(childComplexity), true
+	case "Show.host":
+		if e.ComplexityRoot.Show.Host == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.Host(childComplexity), true
+	case "Show.id":
+		if e.ComplexityRoot.Show.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.ID(childComplexity), true
+	case "Show.pinnedProduct":
+		if e.ComplexityRoot.Show.PinnedProduct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.PinnedProduct(childComplexity), true
+	case "Show.reminderCount":
+		if e.ComplexityRoot.Show.ReminderCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.ReminderCount(childComplexity), true
+	case "Show.scheduledEnd":
+		if e.ComplexityRoot.Show.ScheduledEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.ScheduledEnd(childComplexity), true
+	case "Show.scheduledStart":
+		if e.ComplexityRoot.Show.ScheduledStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.ScheduledStart(childComplexity), true
+	case "Show.startedAt":
+		if e.ComplexityRoot.Show.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.StartedAt(childComplexity), true
+	case "Show.status":
+		if e.ComplexityRoot.Show.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.Status(childComplexity), true
+	case "Show.title":
+		if e.ComplexityRoot.Show.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.Title(childComplexity), true
+	case "Show.viewerCount":
+		if e.ComplexityRoot.Show.ViewerCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.ViewerCount(childComplexity), true
+	case "Show.viewerHasReminder":
+		if e.ComplexityRoot.Show.ViewerHasReminder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Show.ViewerHasReminder(childComplexity), true
+
+	case "ShowConnection.edges":
+		if e.ComplexityRoot.ShowConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowConnection.Edges(childComplexity), true
+	case "ShowConnection.pageInfo":
+		if e.ComplexityRoot.ShowConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowConnection.PageInfo(childComplexity), true
+	case "ShowConnection.totalCount":
+		if e.ComplexityRoot.ShowConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowConnection.TotalCount(childComplexity), true
+
+	case "ShowEdge.cursor":
+		if e.ComplexityRoot.ShowEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowEdge.Cursor(childComplexity), true
+	case "ShowEdge.node":
+		if e.ComplexityRoot.ShowEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowEdge.Node(childComplexity), true
+
+	case "ShowPayload.errors":
+		if e.ComplexityRoot.ShowPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowPayload.Errors(childComplexity), true
+	case "ShowPayload.show":
+		if e.ComplexityRoot.ShowPayload.Show == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowPayload.Show(childComplexity), true
 
 	case "SignOutPayload.errors":
 		if e.ComplexityRoot.SignOutPayload.Errors == nil {
@@ -1303,6 +1627,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
 			graphql.NewInputUnmarshaler("ProductStockAdjustInput", ec.unmarshalInputProductStockAdjustInput),
 			graphql.NewInputUnmarshaler("ProductUpdateInput", ec.unmarshalInputProductUpdateInput),
+			graphql.NewInputUnmarshaler("ShowCreateInput", ec.unmarshalInputShowCreateInput),
+			graphql.NewInputUnmarshaler("ShowFilter", ec.unmarshalInputShowFilter),
+			graphql.NewInputUnmarshaler("ShowIdInput", ec.unmarshalInputShowIdInput),
+			graphql.NewInputUnmarshaler("ShowRescheduleInput", ec.unmarshalInputShowRescheduleInput),
+			graphql.NewInputUnmarshaler("ShowUpdateInput", ec.unmarshalInputShowUpdateInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
 			graphql.NewInputUnmarshaler("VendorCreateInput", ec.unmarshalInputVendorCreateInput),
@@ -1466,6 +1795,8 @@ type Influencer {
   avatarUrl: String
   followerCount: Int!
   viewerIsFollowing: Boolean!
+  "The influencer's shows (same filter as Query.shows, scoped to this host)."
+  shows(filter: ShowFilter, first: Int, after: String): ShowConnection!
 }
 
 input SignUpInput {
@@ -1856,6 +2187,120 @@ type PageInfo {
   endCursor: String
 }
 `, BuiltIn: false},
+	{Name: "../schema/show.graphqls", Input: `extend type Query {
+  "A show; drafts only for their host (and admins)."
+  show(id: ID!): Show
+  "Shows by scheduled start, soonest first. Without a status filter: SCHEDULED and LIVE."
+  shows(filter: ShowFilter, first: Int, after: String): ShowConnection!
+}
+
+extend type Mutation {
+  "Host (an influencer): a DRAFT show featuring products the host's ACTIVE collaborations cover for the whole window."
+  showCreate(input: ShowCreateInput!): ShowPayload! @auth
+  "Host: edit a DRAFT or SCHEDULED show; productIds replaces the featured list."
+  showUpdate(input: ShowUpdateInput!): ShowPayload! @auth
+  "Host: DRAFT → SCHEDULED (public, remindable)."
+  showPublish(input: ShowIdInput!): ShowPayload! @auth
+  "Host: move a DRAFT or SCHEDULED show (a LIVE or ENDED one cannot be rescheduled)."
+  showReschedule(input: ShowRescheduleInput!): ShowPayload! @auth
+  showCancel(input: ShowIdInput!): ShowPayload! @auth
+  showRemindMe(input: ShowIdInput!): ShowPayload! @auth
+  showReminderCancel(input: ShowIdInput!): ShowPayload! @auth
+}
+
+enum ShowStatus {
+  DRAFT
+  SCHEDULED
+  LIVE
+  ENDED
+  CANCELLED
+}
+
+type Show {
+  id: ID!
+  title: String!
+  description: String!
+  category: String!
+  coverUrl: String
+  host: Influencer!
+  status: ShowStatus!
+  scheduledStart: Time!
+  scheduledEnd: Time!
+  startedAt: Time
+  endedAt: Time
+  featuredProducts: [FeaturedProduct!]!
+  pinnedProduct: Product
+  viewerCount: Int!
+  viewerHasReminder: Boolean!
+  reminderCount: Int!
+}
+
+type FeaturedProduct {
+  product: Product!
+  "The host's collaboration that lets the show feature this product (its rate applies to sales in the show)."
+  collaboration: Collaboration!
+  position: Int!
+}
+
+type ShowConnection {
+  edges: [ShowEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ShowEdge {
+  cursor: String!
+  node: Show!
+}
+
+input ShowFilter {
+  "One or more statuses (default SCHEDULED and LIVE; DRAFT lists only the viewer's own drafts)."
+  status: [ShowStatus!]
+  "Scheduled start at or after."
+  from: Time
+  "Scheduled start before."
+  to: Time
+  influencerId: ID
+  "Shows featuring at least one of this vendor's products."
+  vendorId: ID
+  category: String
+}
+
+input ShowCreateInput {
+  title: String!
+  description: String
+  category: String!
+  scheduledStart: Time!
+  scheduledEnd: Time!
+  coverUrl: String
+  productIds: [ID!]!
+}
+
+input ShowUpdateInput {
+  id: ID!
+  title: String
+  description: String
+  category: String
+  coverUrl: String
+  "Replaces the featured list when given."
+  productIds: [ID!]
+}
+
+input ShowIdInput {
+  id: ID!
+}
+
+input ShowRescheduleInput {
+  id: ID!
+  scheduledStart: Time!
+  scheduledEnd: Time!
+}
+
+type ShowPayload {
+  show: Show
+  errors: [UserError!]!
+}
+`, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -1937,6 +2382,18 @@ func (ec *executionContext) childFields_CollaborationPayload(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type CollaborationPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_FeaturedProduct(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_FeaturedProduct_product(ctx, field)
+	case "collaboration":
+		return ec.fieldContext_FeaturedProduct_collaboration(ctx, field)
+	case "position":
+		return ec.fieldContext_FeaturedProduct_position(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FeaturedProduct", field.Name)
+}
+
 func (ec *executionContext) childFields_Influencer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1953,6 +2410,8 @@ func (ec *executionContext) childFields_Influencer(ctx context.Context, field gr
 		return ec.fieldContext_Influencer_followerCount(ctx, field)
 	case "viewerIsFollowing":
 		return ec.fieldContext_Influencer_viewerIsFollowing(ctx, field)
+	case "shows":
+		return ec.fieldContext_Influencer_shows(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Influencer", field.Name)
 }
@@ -2147,6 +2606,76 @@ func (ec *executionContext) childFields_ProductPayload(ctx context.Context, fiel
 		return ec.fieldContext_ProductPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Show(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Show_id(ctx, field)
+	case "title":
+		return ec.fieldContext_Show_title(ctx, field)
+	case "description":
+		return ec.fieldContext_Show_description(ctx, field)
+	case "category":
+		return ec.fieldContext_Show_category(ctx, field)
+	case "coverUrl":
+		return ec.fieldContext_Show_coverUrl(ctx, field)
+	case "host":
+		return ec.fieldContext_Show_host(ctx, field)
+	case "status":
+		return ec.fieldContext_Show_status(ctx, field)
+	case "scheduledStart":
+		return ec.fieldContext_Show_scheduledStart(ctx, field)
+	case "scheduledEnd":
+		return ec.fieldContext_Show_scheduledEnd(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_Show_startedAt(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_Show_endedAt(ctx, field)
+	case "featuredProducts":
+		return ec.fieldContext_Show_featuredProducts(ctx, field)
+	case "pinnedProduct":
+		return ec.fieldContext_Show_pinnedProduct(ctx, field)
+	case "viewerCount":
+		return ec.fieldContext_Show_viewerCount(ctx, field)
+	case "viewerHasReminder":
+		return ec.fieldContext_Show_viewerHasReminder(ctx, field)
+	case "reminderCount":
+		return ec.fieldContext_Show_reminderCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Show", field.Name)
+}
+
+func (ec *executionContext) childFields_ShowConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ShowConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ShowConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ShowConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShowConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ShowEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ShowEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ShowEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShowEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ShowPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "show":
+		return ec.fieldContext_ShowPayload_show(ctx, field)
+	case "errors":
+		return ec.fieldContext_ShowPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShowPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_SignOutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -25,6 +25,7 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -40,6 +41,10 @@ type Loaders struct {
 	FollowerCount      *Loader[int]
 	ViewerFollows      *Loader[bool]
 	OpenOfferByProduct *Loader[*collab.Offer]
+	CollaborationByID  *Loader[*collab.Collaboration]
+	FeaturedByShow     *Loader[[]*show.Featured]
+	ReminderCount      *Loader[int]
+	ViewerReminded     *Loader[bool]
 
 	// authenticated holds the users this request has just proven to be
 	// (signUp, signIn): the request began as a guest's, but its answer may
@@ -80,6 +85,12 @@ func New(db bun.IDB, viewer kernel.Viewer, now time.Time) *Loaders {
 		}),
 		OpenOfferByProduct: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]*collab.Offer, error) {
 			return collab.OpenOffers(ctx, db, now, ids)
+		}),
+		CollaborationByID: mapped(db, collab.ByIDs),
+		FeaturedByShow:    mapped(db, show.FeaturedOf),
+		ReminderCount:     mapped(db, show.ReminderCounts),
+		ViewerReminded: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]bool, error) {
+			return show.RemindedBy(ctx, db, viewer.UserID, ids)
 		}),
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -214,6 +215,65 @@ type ProductUpdateInput struct {
 }
 
 type Query struct {
+}
+
+type ShowConnection struct {
+	Edges      []*ShowEdge `json:"edges"`
+	PageInfo   *PageInfo   `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+}
+
+type ShowCreateInput struct {
+	Title          string    `json:"title"`
+	Description    *string   `json:"description,omitempty"`
+	Category       string    `json:"category"`
+	ScheduledStart time.Time `json:"scheduledStart"`
+	ScheduledEnd   time.Time `json:"scheduledEnd"`
+	CoverURL       *string   `json:"coverUrl,omitempty"`
+	ProductIds     []string  `json:"productIds"`
+}
+
+type ShowEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   *show.Show `json:"node"`
+}
+
+type ShowFilter struct {
+	// One or more statuses (default SCHEDULED and LIVE; DRAFT lists only the viewer's own drafts).
+	Status []ShowStatus `json:"status,omitempty"`
+	// Scheduled start at or after.
+	From *time.Time `json:"from,omitempty"`
+	// Scheduled start before.
+	To           *time.Time `json:"to,omitempty"`
+	InfluencerID *string    `json:"influencerId,omitempty"`
+	// Shows featuring at least one of this vendor's products.
+	VendorID *string `json:"vendorId,omitempty"`
+	Category *string `json:"category,omitempty"`
+}
+
+type ShowIDInput struct {
+	ID string `json:"id"`
+}
+
+type ShowPayload struct {
+	Show   *show.Show   `json:"show,omitempty"`
+	Errors []*UserError `json:"errors"`
+}
+
+type ShowRescheduleInput struct {
+	ID             string    `json:"id"`
+	ScheduledStart time.Time `json:"scheduledStart"`
+	ScheduledEnd   time.Time `json:"scheduledEnd"`
+}
+
+type ShowUpdateInput struct {
+	ID          string  `json:"id"`
+	Title       *string `json:"title,omitempty"`
+	Description *string `json:"description,omitempty"`
+	Category    *string `json:"category,omitempty"`
+	CoverURL    *string `json:"coverUrl,omitempty"`
+	// Replaces the featured list when given.
+	ProductIds []string `json:"productIds,omitempty"`
 }
 
 type SignInInput struct {
@@ -458,6 +518,67 @@ func (e *ProductStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProductStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ShowStatus string
+
+const (
+	ShowStatusDraft     ShowStatus = "DRAFT"
+	ShowStatusScheduled ShowStatus = "SCHEDULED"
+	ShowStatusLive      ShowStatus = "LIVE"
+	ShowStatusEnded     ShowStatus = "ENDED"
+	ShowStatusCancelled ShowStatus = "CANCELLED"
+)
+
+var AllShowStatus = []ShowStatus{
+	ShowStatusDraft,
+	ShowStatusScheduled,
+	ShowStatusLive,
+	ShowStatusEnded,
+	ShowStatusCancelled,
+}
+
+func (e ShowStatus) IsValid() bool {
+	switch e {
+	case ShowStatusDraft, ShowStatusScheduled, ShowStatusLive, ShowStatusEnded, ShowStatusCancelled:
+		return true
+	}
+	return false
+}
+
+func (e ShowStatus) String() string {
+	return string(e)
+}
+
+func (e *ShowStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ShowStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ShowStatus", str)
+	}
+	return nil
+}
+
+func (e ShowStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ShowStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ShowStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -19,6 +19,7 @@ import (
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/bus"
@@ -47,6 +48,7 @@ type App struct {
 	Catalog     *catalog.Service
 	Collab      *collab.Service
 	Notify      *notify.Service
+	Shows       *show.Service
 
 	opt           Options
 	notifications bus.Notifications
@@ -71,6 +73,7 @@ func New(db *bun.DB, opt Options) *App {
 	a.notifications = bus.NewNotifications()
 	a.Notify = notify.NewService(db, opt.Clock, a.notifications, opt.Logger)
 	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
+	a.Shows = show.NewService(db, opt.Clock)
 	return a
 }
 
@@ -79,7 +82,7 @@ func New(db *bun.DB, opt Options) *App {
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
-		Collab: a.Collab, Notify: a.Notify}
+		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 	}))
