@@ -64,6 +64,35 @@ func (r *mutationResolver) ShowCancel(ctx context.Context, input model.ShowIDInp
 	return showPayload(sh, err)
 }
 
+// ShowGoLive is the resolver for the showGoLive field.
+func (r *mutationResolver) ShowGoLive(ctx context.Context, input model.ShowIDInput) (*model.ShowPayload, error) {
+	sh, err := r.ShowsService.GoLive(ctx, kernel.ViewerFrom(ctx), input.ID)
+	return showPayload(sh, err)
+}
+
+// ShowEnd is the resolver for the showEnd field.
+func (r *mutationResolver) ShowEnd(ctx context.Context, input model.ShowIDInput) (*model.ShowPayload, error) {
+	sh, err := r.ShowsService.End(ctx, kernel.ViewerFrom(ctx), input.ID)
+	return showPayload(sh, err)
+}
+
+// ShowJoin is the resolver for the showJoin field.
+func (r *mutationResolver) ShowJoin(ctx context.Context, input model.ShowIDInput) (*model.ShowJoinPayload, error) {
+	j, err := r.ShowsService.Join(ctx, kernel.ViewerFrom(ctx), input.ID)
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	p := &model.ShowJoinPayload{Errors: errs}
+	if j != nil {
+		p.Token, p.CanPublish = &j.Token, j.CanPublish
+		if j.URL != "" {
+			p.URL = &j.URL
+		}
+	}
+	return p, nil
+}
+
 // ShowRemindMe is the resolver for the showRemindMe field.
 func (r *mutationResolver) ShowRemindMe(ctx context.Context, input model.ShowIDInput) (*model.ShowPayload, error) {
 	sh, err := r.ShowsService.RemindMe(ctx, kernel.ViewerFrom(ctx), input.ID)

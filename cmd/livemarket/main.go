@@ -31,6 +31,7 @@ import (
 	"github.com/livemarket/livemarket/internal/app"
 	"github.com/livemarket/livemarket/internal/config"
 	"github.com/livemarket/livemarket/internal/db"
+	"github.com/livemarket/livemarket/internal/livekit"
 	"github.com/livemarket/livemarket/internal/seed"
 	"github.com/livemarket/livemarket/migrations"
 )
@@ -105,6 +106,7 @@ func newApp(cfg *config.Config, database *bun.DB, log *slog.Logger) *app.App {
 		Limits:        graph.Limits{MaxComplexity: cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxBodyBytes: cfg.MaxBodyBytes},
 		Accounts:      account.Options{SessionTTL: cfg.SessionTTL},
 		Collab:        collab.Options{DefaultPlatformFeeBps: cfg.PlatformFeeBps},
+		LiveKit:       livekit.Config{URL: cfg.LiveKitURL, APIKey: cfg.LiveKitKey, APISecret: cfg.LiveKitSecret},
 	})
 }
 
@@ -121,7 +123,7 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 	if mode == config.Local {
 		log.Info("local mode: unset settings use embedded defaults",
 			"database", db.Redact(cfg.DatabaseURL), "graphiql", cfg.GraphiQL, "introspection", cfg.Introspection,
-			"defaulted", strings.Join(cfg.Defaulted(), ","))
+			"video", videoMode(cfg), "defaulted", strings.Join(cfg.Defaulted(), ","))
 	} else {
 		log.Info("serve mode", "database", db.Redact(cfg.DatabaseURL), "graphiql", cfg.GraphiQL,
 			"introspection", cfg.Introspection, "defaulted", strings.Join(cfg.Defaulted(), ","))
@@ -178,6 +180,13 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 	}
 	log.Info("stopped")
 	return nil
+}
+
+func videoMode(cfg *config.Config) string {
+	if cfg.LiveKitURL == "" {
+		return "not configured (LIVEKIT_URL unset): tokens issued, room calls skipped"
+	}
+	return cfg.LiveKitURL
 }
 
 func displayAddr(addr string) string {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -27,11 +28,16 @@ const (
 type Service struct {
 	db    *bun.DB
 	clock kernel.Clock
+	rooms Rooms
+	log   *slog.Logger
 }
 
-// NewService builds the service.
-func NewService(db *bun.DB, clock kernel.Clock) *Service {
-	return &Service{db: db, clock: clock}
+// NewService builds the service; rooms may be nil when no video is wanted.
+func NewService(db *bun.DB, clock kernel.Clock, rooms Rooms, log *slog.Logger) *Service {
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{db: db, clock: clock, rooms: rooms, log: log}
 }
 
 // Now is the service clock's time.
@@ -295,6 +301,10 @@ func (s *Service) setStatus(ctx context.Context, tx bun.Tx, sh *Show, from, to s
 
 // edit loads an editable show for its host and runs fn in a transaction.
 func (s *Service) edit(ctx context.Context, viewer kernel.Viewer, id string, fn func(context.Context, bun.Tx, *Show, time.Time) error) (*Show, error) {
+	return s.editWith(ctx, viewer, id, true, fn)
+}
+
+func (s *Service) editWith(ctx context.Context, viewer kernel.Viewer, id string, mustBeEditable bool, fn func(context.Context, bun.Tx, *Show, time.Time) error) (*Show, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
 	}
@@ -320,7 +330,7 @@ func (s *Service) edit(ctx context.Context, viewer kernel.Viewer, id string, fn 
 		if err != nil {
 			return err
 		}
-		if !sh.Editable() {
+		if mustBeEditable && !sh.Editable() {
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "a %s show cannot be changed", sh.Status)
 		}
 		sh.UpdatedAt = now

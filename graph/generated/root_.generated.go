@@ -126,6 +126,9 @@ type ComplexityRoot struct {
 		ProductUpdate              func(childComplexity int, input model.ProductUpdateInput) int
 		ShowCancel                 func(childComplexity int, input model.ShowIDInput) int
 		ShowCreate                 func(childComplexity int, input model.ShowCreateInput) int
+		ShowEnd                    func(childComplexity int, input model.ShowIDInput) int
+		ShowGoLive                 func(childComplexity int, input model.ShowIDInput) int
+		ShowJoin                   func(childComplexity int, input model.ShowIDInput) int
 		ShowPublish                func(childComplexity int, input model.ShowIDInput) int
 		ShowRemindMe               func(childComplexity int, input model.ShowIDInput) int
 		ShowReminderCancel         func(childComplexity int, input model.ShowIDInput) int
@@ -267,6 +270,13 @@ type ComplexityRoot struct {
 	ShowEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ShowJoinPayload struct {
+		CanPublish func(childComplexity int) int
+		Errors     func(childComplexity int) int
+		Token      func(childComplexity int) int
+		URL        func(childComplexity int) int
 	}
 
 	ShowPayload struct {
@@ -778,6 +788,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShowCreate(childComplexity, args["input"].(model.ShowCreateInput)), true
+	case "Mutation.showEnd":
+		if e.ComplexityRoot.Mutation.ShowEnd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showEnd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowEnd(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showGoLive":
+		if e.ComplexityRoot.Mutation.ShowGoLive == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showGoLive_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowGoLive(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showJoin":
+		if e.ComplexityRoot.Mutation.ShowJoin == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showJoin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowJoin(childComplexity, args["input"].(model.ShowIDInput)), true
 	case "Mutation.showPublish":
 		if e.ComplexityRoot.Mutation.ShowPublish == nil {
 			break
@@ -1436,6 +1479,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ShowEdge.Node(childComplexity), true
+
+	case "ShowJoinPayload.canPublish":
+		if e.ComplexityRoot.ShowJoinPayload.CanPublish == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowJoinPayload.CanPublish(childComplexity), true
+	case "ShowJoinPayload.errors":
+		if e.ComplexityRoot.ShowJoinPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowJoinPayload.Errors(childComplexity), true
+	case "ShowJoinPayload.token":
+		if e.ComplexityRoot.ShowJoinPayload.Token == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowJoinPayload.Token(childComplexity), true
+	case "ShowJoinPayload.url":
+		if e.ComplexityRoot.ShowJoinPayload.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowJoinPayload.URL(childComplexity), true
 
 	case "ShowPayload.errors":
 		if e.ComplexityRoot.ShowPayload.Errors == nil {
@@ -2204,6 +2272,12 @@ extend type Mutation {
   "Host: move a DRAFT or SCHEDULED show (a LIVE or ENDED one cannot be rescheduled)."
   showReschedule(input: ShowRescheduleInput!): ShowPayload! @auth
   showCancel(input: ShowIdInput!): ShowPayload! @auth
+  "Host: SCHEDULED → LIVE from 30 minutes before the start; opens the video room."
+  showGoLive(input: ShowIdInput!): ShowPayload! @auth
+  "Host: LIVE → ENDED; closes the video room."
+  showEnd(input: ShowIdInput!): ShowPayload! @auth
+  "Anyone, signed in or guest: a short-lived video token (the host's may publish; everyone else's only subscribe)."
+  showJoin(input: ShowIdInput!): ShowJoinPayload!
   showRemindMe(input: ShowIdInput!): ShowPayload! @auth
   showReminderCancel(input: ShowIdInput!): ShowPayload! @auth
 }
@@ -2298,6 +2372,15 @@ input ShowRescheduleInput {
 
 type ShowPayload {
   show: Show
+  errors: [UserError!]!
+}
+
+type ShowJoinPayload {
+  "LiveKit access token, valid for 15 minutes."
+  token: String
+  "LiveKit server URL; null when video is not configured on this server (local mode)."
+  url: String
+  canPublish: Boolean!
   errors: [UserError!]!
 }
 `, BuiltIn: false},
@@ -2666,6 +2749,20 @@ func (ec *executionContext) childFields_ShowEdge(ctx context.Context, field grap
 		return ec.fieldContext_ShowEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ShowEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ShowJoinPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "token":
+		return ec.fieldContext_ShowJoinPayload_token(ctx, field)
+	case "url":
+		return ec.fieldContext_ShowJoinPayload_url(ctx, field)
+	case "canPublish":
+		return ec.fieldContext_ShowJoinPayload_canPublish(ctx, field)
+	case "errors":
+		return ec.fieldContext_ShowJoinPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShowJoinPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_ShowPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -667,6 +667,107 @@ func (ec *executionContext) fieldContext_ShowEdge_node(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _ShowJoinPayload_token(ctx context.Context, field graphql.CollectedField, obj *model.ShowJoinPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowJoinPayload_token(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Token, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShowJoinPayload_token(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowJoinPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ShowJoinPayload_url(ctx context.Context, field graphql.CollectedField, obj *model.ShowJoinPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowJoinPayload_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShowJoinPayload_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowJoinPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _ShowJoinPayload_canPublish(ctx context.Context, field graphql.CollectedField, obj *model.ShowJoinPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowJoinPayload_canPublish(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CanPublish, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShowJoinPayload_canPublish(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowJoinPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ShowJoinPayload_errors(ctx context.Context, field graphql.CollectedField, obj *model.ShowJoinPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowJoinPayload_errors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Errors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.UserError) graphql.Marshaler {
+			return ec.marshalNUserError2ᚕᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐUserErrorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShowJoinPayload_errors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShowJoinPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserError(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ShowPayload_show(ctx context.Context, field graphql.CollectedField, obj *model.ShowPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1319,6 +1420,54 @@ func (ec *executionContext) _ShowEdge(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var showJoinPayloadImplementors = []string{"ShowJoinPayload"}
+
+func (ec *executionContext) _ShowJoinPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ShowJoinPayload) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, showJoinPayloadImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShowJoinPayload")
+		case "token":
+			out.Values[i] = ec._ShowJoinPayload_token(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "url":
+			out.Values[i] = ec._ShowJoinPayload_url(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "canPublish":
+			out.Values[i] = ec._ShowJoinPayload_canPublish(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "errors":
+			out.Values[i] = ec._ShowJoinPayload_errors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var showPayloadImplementors = []string{"ShowPayload"}
 
 func (ec *executionContext) _ShowPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ShowPayload) graphql.Marshaler {
@@ -1433,6 +1582,14 @@ func (ec *executionContext) marshalNShowEdge2ᚖgithubᚗcomᚋlivemarketᚋlive
 func (ec *executionContext) unmarshalNShowIdInput2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowIDInput(ctx context.Context, v any) (model.ShowIDInput, error) {
 	res, err := ec.unmarshalInputShowIdInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNShowJoinPayload2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowJoinPayload(ctx context.Context, sel ast.SelectionSet, v *model.ShowJoinPayload) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShowJoinPayload!")
+		return graphql.Null
+	}
+	return ec._ShowJoinPayload(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNShowPayload2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowPayload(ctx context.Context, sel ast.SelectionSet, v *model.ShowPayload) graphql.Marshaler {

@@ -255,6 +255,15 @@ type ShowIDInput struct {
 	ID string `json:"id"`
 }
 
+type ShowJoinPayload struct {
+	// LiveKit access token, valid for 15 minutes.
+	Token *string `json:"token,omitempty"`
+	// LiveKit server URL; null when video is not configured on this server (local mode).
+	URL        *string      `json:"url,omitempty"`
+	CanPublish bool         `json:"canPublish"`
+	Errors     []*UserError `json:"errors"`
+}
+
 type ShowPayload struct {
 	Show   *show.Show   `json:"show,omitempty"`
 	Errors []*UserError `json:"errors"`

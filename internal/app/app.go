@@ -23,6 +23,7 @@ import (
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/bus"
+	"github.com/livemarket/livemarket/internal/livekit"
 )
 
 // Options configure an App; zero values select safe defaults (everything
@@ -37,6 +38,9 @@ type Options struct {
 	Limits        graph.Limits
 	Accounts      account.Options
 	Collab        collab.Options
+	// LiveKit locates the video server; an empty URL means video is not
+	// configured (tokens are still issued when a key and secret are set).
+	LiveKit livekit.Config
 }
 
 // App is a wired Livemarket instance.
@@ -52,6 +56,7 @@ type App struct {
 
 	opt           Options
 	notifications bus.Notifications
+	rooms         *livekit.Rooms
 }
 
 // NotificationSubscribers counts live notification subscriptions in this process.
@@ -73,7 +78,8 @@ func New(db *bun.DB, opt Options) *App {
 	a.notifications = bus.NewNotifications()
 	a.Notify = notify.NewService(db, opt.Clock, a.notifications, opt.Logger)
 	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
-	a.Shows = show.NewService(db, opt.Clock)
+	a.rooms = livekit.New(opt.LiveKit)
+	a.Shows = show.NewService(db, opt.Clock, a.rooms, opt.Logger)
 	return a
 }
 
@@ -90,6 +96,7 @@ func (a *App) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("POST /webhooks/livekit", livekit.WebhookHandler(a.opt.LiveKit, a.Shows, a.opt.Logger))
 	if a.opt.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("Livemarket GraphiQL", "/graphql"))
 	}
@@ -106,6 +113,16 @@ func (a *App) ready(w http.ResponseWriter, r *http.Request) {
 		checks["database"] = "unreachable"
 		status = http.StatusServiceUnavailable
 		a.opt.Logger.WarnContext(ctx, "readyz: database unreachable", "err", err)
+	}
+	if a.rooms.Configured() {
+		checks["video"] = "ok"
+		if err := a.rooms.Ping(ctx); err != nil {
+			checks["video"] = "unreachable"
+			status = http.StatusServiceUnavailable
+			a.opt.Logger.WarnContext(ctx, "readyz: video server unreachable", "err", err)
+		}
+	} else {
+		checks["video"] = "not configured"
 	}
 	body := map[string]any{"status": "ok", "checks": checks}
 	if status != http.StatusOK {

@@ -30,6 +30,9 @@ type Config struct {
 	DataDir         string
 	ShutdownTimeout time.Duration
 	PlatformFeeBps  int
+	LiveKitURL      string
+	LiveKitKey      string
+	LiveKitSecret   string
 
 	set map[string]bool // settings given explicitly (env or flag)
 }
@@ -77,10 +80,26 @@ var settings = []setting{
 			}
 			return
 		}},
+	{"livekit-url", "LIVEKIT_URL", "LiveKit server (wss://... or http://127.0.0.1:7880); unset: video not configured, tokens still issued", static(""),
+		func(c *Config, v string) error { c.LiveKitURL = v; return nil }},
+	{"livekit-api-key", "LIVEKIT_API_KEY", "LiveKit API key (local default: devkey, as livekit-server --dev)", modeDev("devkey"),
+		func(c *Config, v string) error { c.LiveKitKey = v; return nil }},
+	{"livekit-api-secret", "LIVEKIT_API_SECRET", "LiveKit API secret; also verifies webhooks (local default: secret, as livekit-server --dev)", modeDev("secret"),
+		func(c *Config, v string) error { c.LiveKitSecret = v; return nil }},
 	{"log-level", "LOG_LEVEL", "debug, info, warn or error", static("info"), func(c *Config, v string) error { c.LogLevel = v; return nil }},
 	{"data-dir", "DATA_DIR", "where local mode keeps its files", static("./data"), func(c *Config, v string) error { c.DataDir = v; return nil }},
 	{"shutdown-timeout", "SHUTDOWN_TIMEOUT", "how long to drain requests on SIGTERM", static("20s"),
 		func(c *Config, v string) (err error) { c.ShutdownTimeout, err = time.ParseDuration(v); return }},
+}
+
+// modeDev is a default for local mode only; serve must be told.
+func modeDev(v string) func(Mode) string {
+	return func(m Mode) string {
+		if m == Local {
+			return v
+		}
+		return ""
+	}
 }
 
 func modeBool(m Mode) string {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -19,6 +20,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/internal/app"
 	"github.com/livemarket/livemarket/internal/db"
+	"github.com/livemarket/livemarket/internal/livekit"
 )
 
 // Epoch is where test clocks start.
@@ -49,6 +51,7 @@ func NewServer(t testing.TB, d *bun.DB, opts ...func(*app.Options)) *Server {
 		Introspection: true,
 		Accounts:      account.Options{Hash: FastHash},
 		Collab:        collab.Options{DefaultPlatformFeeBps: 500},
+		LiveKit:       livekit.Config{APIKey: LiveKitKey, APISecret: LiveKitSecret},
 	}
 	for _, f := range opts {
 		f(&o)
@@ -158,6 +161,27 @@ func (s *Server) SignUp(t testing.TB, email, name string) (token, id string) {
 		t.Fatalf("signUp %s: %+v", email, out.SignUp.Errors)
 	}
 	return out.SignUp.Token, out.SignUp.User.ID
+}
+
+// LiveKit credentials tests sign with (those of livekit-server --dev).
+const (
+	LiveKitKey    = "devkey"
+	LiveKitSecret = "secret"
+)
+
+// LiveKitURL returns the real LiveKit server tests should use
+// (TEST_LIVEKIT_URL). Without one the test is skipped, except under CI where
+// a missing server is a failure.
+func LiveKitURL(t testing.TB) string {
+	t.Helper()
+	u := os.Getenv("TEST_LIVEKIT_URL")
+	if u == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but TEST_LIVEKIT_URL is not: video tests must run against livekit-server in CI")
+		}
+		t.Skip("TEST_LIVEKIT_URL is not set (start livekit-server --dev and set it to http://127.0.0.1:7880)")
+	}
+	return u
 }
 
 // Password is the password SignUp uses.

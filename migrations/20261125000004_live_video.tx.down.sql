@@ -1,0 +1,3 @@
+DROP TABLE show_participants;
+--bun:split
+DROP TABLE livekit_events;
