@@ -23,10 +23,13 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/alicebob/miniredis/v2"
+	"github.com/hibiken/asynq"
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/collab"
+	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
 	"github.com/livemarket/livemarket/internal/config"
@@ -34,6 +37,7 @@ import (
 	"github.com/livemarket/livemarket/internal/livekit"
 	"github.com/livemarket/livemarket/internal/seed"
 	"github.com/livemarket/livemarket/migrations"
+	"github.com/livemarket/livemarket/workers"
 )
 
 func main() {
@@ -63,6 +67,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runMigrate(ctx, args, getenv, stdout, stderr)
 	case "seed":
 		return runSeed(ctx, args, getenv, stdout, stderr)
+	case "worker":
+		return runWorker(ctx, args, getenv, stderr)
 	case "help":
 		config.Usage(stdout, "livemarket")
 		return nil
@@ -107,6 +113,7 @@ func newApp(cfg *config.Config, database *bun.DB, log *slog.Logger) *app.App {
 		Accounts:      account.Options{SessionTTL: cfg.SessionTTL},
 		Collab:        collab.Options{DefaultPlatformFeeBps: cfg.PlatformFeeBps},
 		LiveKit:       livekit.Config{URL: cfg.LiveKitURL, APIKey: cfg.LiveKitKey, APISecret: cfg.LiveKitSecret},
+		ReminderLead:  cfg.ReminderLead,
 	})
 }
 
@@ -152,6 +159,16 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 		printCredentials(stdout, creds)
 	}
 
+	if mode == config.Local {
+		// Local mode runs the background jobs in this process, against the
+		// configured Redis or an embedded one.
+		stopWorkers, err := startLocalWorkers(ctx, cfg, a, log)
+		if err != nil {
+			return err
+		}
+		defer stopWorkers()
+	}
+
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", cfg.ListenAddr, err)
@@ -187,6 +204,79 @@ func videoMode(cfg *config.Config) string {
 		return "not configured (LIVEKIT_URL unset): tokens issued, room calls skipped"
 	}
 	return cfg.LiveKitURL
+}
+
+// startLocalWorkers runs the job server and the outbox relay in-process.
+func startLocalWorkers(ctx context.Context, cfg *config.Config, a *app.App, log *slog.Logger) (func(), error) {
+	redisOpt, stopRedis, err := localRedis(cfg, log)
+	if err != nil {
+		return nil, err
+	}
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := workers.Run(wctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
+			Handlers: &workers.Handlers{Shows: a.Shows}, Log: log}); err != nil {
+			log.Error("workers stopped", "err", err)
+		}
+	}()
+	return func() { cancel(); <-done; stopRedis() }, nil
+}
+
+// localRedis is REDIS_URL when set, else an embedded Redis-compatible server
+// (miniredis) whose clock follows the wall clock, so expiring keys expire.
+func localRedis(cfg *config.Config, log *slog.Logger) (asynq.RedisConnOpt, func(), error) {
+	if cfg.RedisURL != "" {
+		opt, err := asynq.ParseRedisURI(cfg.RedisURL)
+		if err != nil {
+			return nil, nil, fmt.Errorf("REDIS_URL: %w", err)
+		}
+		return opt, func() {}, nil
+	}
+	mr := miniredis.NewMiniRedis()
+	if err := mr.StartAddr("127.0.0.1:0"); err != nil {
+		return nil, nil, fmt.Errorf("embedded redis: %w", err)
+	}
+	log.Info("jobs: embedded Redis (REDIS_URL unset)", "addr", mr.Addr())
+	stop := make(chan struct{})
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				mr.FastForward(time.Second)
+			}
+		}
+	}()
+	return asynq.RedisClientOpt{Addr: mr.Addr()}, func() { close(stop); mr.Close() }, nil
+}
+
+func runWorker(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	cfg, err := config.Load(config.Serve, "livemarket worker", args, getenv, stderr)
+	if err != nil {
+		return err
+	}
+	if cfg.RedisURL == "" {
+		return errors.New("REDIS_URL (or -redis-url) is required for worker, e.g. redis://127.0.0.1:6379/0")
+	}
+	redisOpt, err := asynq.ParseRedisURI(cfg.RedisURL)
+	if err != nil {
+		return fmt.Errorf("REDIS_URL: %w", err)
+	}
+	log := newLogger(cfg, stderr)
+	database, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer database.Close()
+	a := newApp(cfg, database, log)
+	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL)
+	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
+		Handlers: &workers.Handlers{Shows: a.Shows}, Log: log})
 }
 
 func displayAddr(addr string) string {

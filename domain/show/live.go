@@ -12,6 +12,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/outbox"
 )
 
 // Rooms creates and closes the video rooms shows stream in (LiveKit).
@@ -60,7 +61,10 @@ func (s *Service) GoLive(ctx context.Context, viewer kernel.Viewer, id string) (
 		if err := s.setStatus(ctx, tx, sh, StatusScheduled, StatusLive); err != nil {
 			return err
 		}
-		_, err := tx.NewUpdate().Model(sh).Column("started_at").WherePK().Exec(ctx)
+		if _, err := tx.NewUpdate().Model(sh).Column("started_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		_, err := outbox.Add(ctx, tx, now, JobLive, LiveJob{ShowID: sh.ID}, nil)
 		return err
 	})
 }

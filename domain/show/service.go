@@ -26,18 +26,32 @@ const (
 
 // Service is the shows use-case layer.
 type Service struct {
-	db    *bun.DB
-	clock kernel.Clock
-	rooms Rooms
-	log   *slog.Logger
+	db     *bun.DB
+	clock  kernel.Clock
+	rooms  Rooms
+	notify Notifier
+	lead   time.Duration
+	log    *slog.Logger
 }
 
-// NewService builds the service; rooms may be nil when no video is wanted.
-func NewService(db *bun.DB, clock kernel.Clock, rooms Rooms, log *slog.Logger) *Service {
-	if log == nil {
-		log = slog.Default()
+// Options wire the service's collaborators; Rooms and Notifier may be nil.
+type Options struct {
+	Rooms    Rooms
+	Notifier Notifier
+	// ReminderLead is how long before the start reminders go out (default 15 minutes).
+	ReminderLead time.Duration
+	Logger       *slog.Logger
+}
+
+// NewService builds the service.
+func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
 	}
-	return &Service{db: db, clock: clock, rooms: rooms, log: log}
+	if opt.ReminderLead <= 0 {
+		opt.ReminderLead = DefaultReminderLead
+	}
+	return &Service{db: db, clock: clock, rooms: opt.Rooms, notify: opt.Notifier, lead: opt.ReminderLead, log: opt.Logger}
 }
 
 // Now is the service clock's time.
@@ -245,7 +259,10 @@ func (s *Service) Publish(ctx context.Context, viewer kernel.Viewer, id string) 
 		if err := s.recheck(ctx, tx, sh, now); err != nil {
 			return err
 		}
-		return s.setStatus(ctx, tx, sh, StatusDraft, StatusScheduled)
+		if err := s.setStatus(ctx, tx, sh, StatusDraft, StatusScheduled); err != nil {
+			return err
+		}
+		return s.scheduleReminder(ctx, tx, sh, now)
 	})
 }
 
@@ -263,8 +280,14 @@ func (s *Service) Reschedule(ctx context.Context, viewer kernel.Viewer, id strin
 		if err := s.recheck(ctx, tx, sh, now); err != nil {
 			return err
 		}
-		_, err := tx.NewUpdate().Model(sh).Column("scheduled_start", "scheduled_end", "updated_at").WherePK().Exec(ctx)
-		return err
+		if _, err := tx.NewUpdate().Model(sh).Column("scheduled_start", "scheduled_end", "updated_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		if sh.Status == StatusScheduled {
+			// The reminder for the old start becomes void; this one replaces it.
+			return s.scheduleReminder(ctx, tx, sh, now)
+		}
+		return nil
 	})
 }
 

@@ -41,6 +41,8 @@ type Options struct {
 	// LiveKit locates the video server; an empty URL means video is not
 	// configured (tokens are still issued when a key and secret are set).
 	LiveKit livekit.Config
+	// ReminderLead is how long before a show's start reminders go out.
+	ReminderLead time.Duration
 }
 
 // App is a wired Livemarket instance.
@@ -79,7 +81,7 @@ func New(db *bun.DB, opt Options) *App {
 	a.Notify = notify.NewService(db, opt.Clock, a.notifications, opt.Logger)
 	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
 	a.rooms = livekit.New(opt.LiveKit)
-	a.Shows = show.NewService(db, opt.Clock, a.rooms, opt.Logger)
+	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
 

@@ -31,6 +31,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	PlatformFeeBps  int
 	LiveKitURL      string
+	RedisURL        string
+	ReminderLead    time.Duration
 	LiveKitKey      string
 	LiveKitSecret   string
 
@@ -80,6 +82,10 @@ var settings = []setting{
 			}
 			return
 		}},
+	{"redis-url", "REDIS_URL", "Redis for background jobs: redis://host:6379/0 (local default: an embedded in-process Redis; required for worker)", static(""),
+		func(c *Config, v string) error { c.RedisURL = v; return nil }},
+	{"reminder-lead", "REMINDER_LEAD", "how long before a show's start reminders go out", static("15m"),
+		func(c *Config, v string) (err error) { c.ReminderLead, err = time.ParseDuration(v); return }},
 	{"livekit-url", "LIVEKIT_URL", "LiveKit server (wss://... or http://127.0.0.1:7880); unset: video not configured, tokens still issued", static(""),
 		func(c *Config, v string) error { c.LiveKitURL = v; return nil }},
 	{"livekit-api-key", "LIVEKIT_API_KEY", "LiveKit API key (local default: devkey, as livekit-server --dev)", modeDev("devkey"),
@@ -179,6 +185,7 @@ Usage:
   %[1]s serve [flags]           production API server (DATABASE_URL required)
   %[1]s migrate up|down|status  apply, roll back or list database migrations
   %[1]s seed [flags]            load the demo data (idempotent)
+  %[1]s worker [flags]          background jobs and the outbox relay (DATABASE_URL and REDIS_URL required)
 
 Every setting is an environment variable or a flag (the flag wins):
 

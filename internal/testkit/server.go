@@ -202,3 +202,17 @@ func Unique() string { return strings.ReplaceAll(kernel.NewID()[24:], "-", "") }
 // NotificationSubscribers counts live notification subscriptions, so tests
 // can wait for a websocket subscription to be registered before publishing.
 func (s *Server) NotificationSubscribers() int { return s.App.NotificationSubscribers() }
+
+// RedisURL returns the real Redis tests should use (TEST_REDIS_URL). Without
+// one the test is skipped, except under CI where it is a failure.
+func RedisURL(t testing.TB) string {
+	t.Helper()
+	u := os.Getenv("TEST_REDIS_URL")
+	if u == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but TEST_REDIS_URL is not: job tests must run against real Redis in CI")
+		}
+		t.Skip("TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379/0)")
+	}
+	return u
+}

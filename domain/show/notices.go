@@ -1,0 +1,145 @@
+package show
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/outbox"
+)
+
+// Jobs the show context leaves in the outbox; their kinds are the job
+// queue's task types.
+const (
+	JobReminder = "show:reminder"
+	JobLive     = "show:live"
+)
+
+// ReminderJob is the payload of a reminder: the show and the start it was
+// scheduled for. A reminder for a start the show no longer has is void.
+type ReminderJob struct {
+	ShowID string    `json:"showId"`
+	Start  time.Time `json:"start"`
+}
+
+// LiveJob is the payload of a "show is live" notice.
+type LiveJob struct {
+	ShowID string `json:"showId"`
+}
+
+// Notifier records notifications in a transaction and delivers them after
+// commit; the notify context implements it.
+type Notifier interface {
+	Record(ctx context.Context, db bun.IDB, userIDs []string, msg notify.Message) ([]*notify.Notification, error)
+	Publish(ctx context.Context, ns []*notify.Notification)
+}
+
+// DefaultReminderLead is how long before the start reminders go out.
+const DefaultReminderLead = 15 * time.Minute
+
+// scheduleReminder leaves a reminder job for the show's current start.
+func (s *Service) scheduleReminder(ctx context.Context, tx bun.Tx, sh *Show, now time.Time) error {
+	runAt := sh.ScheduledStart.Add(-s.lead)
+	if runAt.Before(now) {
+		runAt = now
+	}
+	_, err := outbox.Add(ctx, tx, now, JobReminder, ReminderJob{ShowID: sh.ID, Start: sh.ScheduledStart}, &runAt)
+	return err
+}
+
+// Notice kinds recorded in show_notices_sent.
+const (
+	noticeReminder = "reminder"
+	noticeLive     = "live"
+)
+
+type noticeSent struct {
+	bun.BaseModel `bun:"table:show_notices_sent"`
+
+	ShowID string    `bun:"show_id,pk"`
+	UserID string    `bun:"user_id,pk"`
+	Kind   string    `bun:"kind,pk"`
+	SentAt time.Time `bun:"sent_at"`
+}
+
+// SendReminder tells everyone who asked to be reminded of the show, and the
+// host's followers, that it starts soon — once per person, however often it
+// runs. A reminder whose show was cancelled or moved does nothing. It
+// returns how many people were told this time.
+func (s *Service) SendReminder(ctx context.Context, job ReminderJob) (int, error) {
+	return s.sendNotice(ctx, job.ShowID, noticeReminder, func(sh *Show) (notify.Message, bool) {
+		if sh.Status != StatusScheduled || !sh.ScheduledStart.Equal(job.Start.UTC()) {
+			return notify.Message{}, false
+		}
+		return notify.Message{Kind: "show.reminder", Title: "Starting soon: " + sh.Title,
+			Body: fmt.Sprintf("%q starts at %s UTC.", sh.Title, sh.ScheduledStart.Format("15:04")), SubjectID: sh.ID}, true
+	})
+}
+
+// NotifyLive tells followers and reminder holders that the show is live,
+// once per person.
+func (s *Service) NotifyLive(ctx context.Context, job LiveJob) (int, error) {
+	return s.sendNotice(ctx, job.ShowID, noticeLive, func(sh *Show) (notify.Message, bool) {
+		if sh.Status != StatusLive {
+			return notify.Message{}, false
+		}
+		return notify.Message{Kind: "show.live", Title: "Live now: " + sh.Title, Body: "Join the show.", SubjectID: sh.ID}, true
+	})
+}
+
+func (s *Service) sendNotice(ctx context.Context, showID, kind string, message func(*Show) (notify.Message, bool)) (int, error) {
+	now := s.clock.Now()
+	var sent []*notify.Notification
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		shows, err := ByIDs(ctx, tx, []string{showID})
+		if err != nil {
+			return err
+		}
+		sh := shows[showID]
+		if sh == nil {
+			return nil
+		}
+		msg, ok := message(sh)
+		if !ok {
+			return nil
+		}
+		hostUser, err := influencerUser(ctx, tx, sh.HostID)
+		if err != nil {
+			return err
+		}
+		var audience []string
+		if err := tx.NewRaw(`SELECT user_id FROM show_reminders WHERE show_id = ?
+			UNION SELECT user_id FROM follows WHERE influencer_id = ? ORDER BY user_id`, sh.ID, sh.HostID).Scan(ctx, &audience); err != nil {
+			return fmt.Errorf("audience: %w", err)
+		}
+		var fresh []string
+		for _, u := range audience {
+			if u == hostUser {
+				continue
+			}
+			res, err := tx.NewInsert().Model(&noticeSent{ShowID: sh.ID, UserID: u, Kind: kind, SentAt: now}).
+				On("CONFLICT (show_id, user_id, kind) DO NOTHING").Exec(ctx)
+			if err != nil {
+				return fmt.Errorf("record notice: %w", err)
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				fresh = append(fresh, u)
+			}
+		}
+		if s.notify == nil || len(fresh) == 0 {
+			return nil
+		}
+		sent, err = s.notify.Record(ctx, tx, fresh, msg)
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("show.sendNotice %s: %w", kind, err)
+	}
+	if s.notify != nil {
+		s.notify.Publish(ctx, sent)
+	}
+	return len(sent), nil
+}

@@ -1,0 +1,3 @@
+DROP TABLE show_notices_sent;
+--bun:split
+DROP TABLE outbox;

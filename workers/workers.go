@@ -1,0 +1,96 @@
+// Package workers runs Livemarket's background jobs on asynq: task types,
+// payload constructors, handlers that call the domain, and the outbox relay
+// that hands jobs written in domain transactions to the queue.
+package workers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/hibiken/asynq"
+
+	"github.com/livemarket/livemarket/domain/show"
+)
+
+// Task types. They equal the outbox kinds the domain writes, so the relay
+// maps one to the other without a table.
+const (
+	TypeShowReminder = show.JobReminder
+	TypeShowLive     = show.JobLive
+)
+
+// NewShowReminderTask builds a reminder task (tests and tools; the domain
+// normally writes it to the outbox).
+func NewShowReminderTask(p show.ReminderJob) (*asynq.Task, error) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	return asynq.NewTask(TypeShowReminder, b), nil
+}
+
+// NewShowLiveTask builds a "show is live" task.
+func NewShowLiveTask(p show.LiveJob) (*asynq.Task, error) {
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	return asynq.NewTask(TypeShowLive, b), nil
+}
+
+// ShowJobs is what the show handlers need; the show service implements it.
+type ShowJobs interface {
+	SendReminder(ctx context.Context, job show.ReminderJob) (int, error)
+	NotifyLive(ctx context.Context, job show.LiveJob) (int, error)
+}
+
+// Handlers turn tasks into domain calls. Every handler is idempotent: the
+// domain reloads by id, checks state and records what it has done.
+type Handlers struct {
+	Shows ShowJobs
+}
+
+// HandleShowReminder sends a show's reminders.
+func (h *Handlers) HandleShowReminder(ctx context.Context, t *asynq.Task) error {
+	var p show.ReminderJob
+	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.ShowID == "" {
+		return fmt.Errorf("bad %s payload %q: %v: %w", TypeShowReminder, t.Payload(), err, asynq.SkipRetry)
+	}
+	if _, err := h.Shows.SendReminder(ctx, p); err != nil {
+		return fmt.Errorf("%s: %w", TypeShowReminder, err)
+	}
+	return nil
+}
+
+// HandleShowLive tells a live show's audience.
+func (h *Handlers) HandleShowLive(ctx context.Context, t *asynq.Task) error {
+	var p show.LiveJob
+	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.ShowID == "" {
+		return fmt.Errorf("bad %s payload %q: %v: %w", TypeShowLive, t.Payload(), err, asynq.SkipRetry)
+	}
+	if _, err := h.Shows.NotifyLive(ctx, p); err != nil {
+		return fmt.Errorf("%s: %w", TypeShowLive, err)
+	}
+	return nil
+}
+
+// Mux routes task types to handlers.
+func (h *Handlers) Mux() *asynq.ServeMux {
+	mux := asynq.NewServeMux()
+	mux.HandleFunc(TypeShowReminder, h.HandleShowReminder)
+	mux.HandleFunc(TypeShowLive, h.HandleShowLive)
+	return mux
+}
+
+// ServerConfig is the asynq server configuration Livemarket uses;
+// checkInterval is how often scheduled tasks are looked for (asynq's default
+// is 5 s; tests use less).
+func ServerConfig(concurrency int, checkInterval time.Duration) asynq.Config {
+	return asynq.Config{
+		Concurrency:              concurrency,
+		Queues:                   map[string]int{"default": 1},
+		DelayedTaskCheckInterval: checkInterval,
+	}
+}
