@@ -141,6 +141,12 @@ func TestLocalModeServesAndShutsDownGracefully(t *testing.T) {
 	if showcase["totalCount"].(float64) < 2 || len(showVendors) < 2 {
 		t.Fatalf("demo showcase: %v", showcase)
 	}
+	// Demo shows: upcoming ones are listed, the draft is not.
+	data = post("", `{ shows { totalCount edges { node { status host { handle } featuredProducts { product { vendor { slug } } } } } } }`, nil)
+	shows := data["shows"].(map[string]any)
+	if shows["totalCount"].(float64) != 2 {
+		t.Fatalf("demo shows: %v", shows)
+	}
 
 	cancel()
 	select {

@@ -14,6 +14,7 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/internal/app"
 )
@@ -156,6 +157,36 @@ func Demo(ctx context.Context, a *app.App) ([]Credential, bool, error) {
 	if _, err := a.Collab.Request(ctx, hosts["marco.tech"], collab.RequestInput{ProductID: products["VOLT-HP-NC1"], CommissionBps: 1200,
 		StartsAt: now, EndsAt: now.Add(60 * 24 * time.Hour), Message: "Headphones deep-dive next week?"}); err != nil {
 		return nil, false, fmt.Errorf("seed: request: %w", err)
+	}
+	// Shows: @anna's featuring two vendors tomorrow, @priya_home's in two
+	// days, and a draft.
+	day := now.Truncate(time.Hour).Add(24 * time.Hour)
+	for _, sh := range []struct {
+		handle, title, category string
+		start                   time.Time
+		skus                    []string
+		publish                 bool
+	}{
+		{"anna", "Friday Glow-Up: lips, palettes and a cosy throw", "beauty", day.Add(2 * time.Hour), []string{"GLOW-LIP-RUBY", "GLOW-PAL-12", "NEST-THROW"}, true},
+		{"priya_home", "Cast iron 101", "kitchen", day.Add(26 * time.Hour), []string{"NEST-SKL-10"}, true},
+		{"anna", "Palette deep-dive (draft)", "beauty", day.Add(74 * time.Hour), []string{"GLOW-PAL-12"}, false},
+	} {
+		ids := make([]string, len(sh.skus))
+		for i, sku := range sh.skus {
+			ids[i] = products[sku]
+		}
+		created, err := a.Shows.Create(ctx, hosts[sh.handle], show.CreateInput{
+			Details:        show.Details{Title: sh.title, Description: "Live demos and Q&A.", Category: sh.category},
+			ScheduledStart: sh.start, ScheduledEnd: sh.start.Add(time.Hour), ProductIDs: ids,
+		})
+		if err != nil {
+			return nil, false, fmt.Errorf("seed: show %q: %w", sh.title, err)
+		}
+		if sh.publish {
+			if _, err := a.Shows.Publish(ctx, hosts[sh.handle], created.ID); err != nil {
+				return nil, false, fmt.Errorf("seed: publish %q: %w", sh.title, err)
+			}
+		}
 	}
 	for _, s := range shoppers {
 		if _, err := signUp(ctx, a, s.email, s.name); err != nil {
