@@ -273,8 +273,9 @@ func nodeIDs(c productConnection) []string {
 // adds staff and products and manages stock; a creator opens an influencer
 // profile; a shopper browses, follows and signs out; then the shop and the
 // creator collaborate (exerciseCollaborations), with notifications over a
-// websocket, and an admin sets the shop's platform fee. An operation that no
-// step runs fails the test, so every new operation needs a step here.
+// websocket, and an admin sets the shop's platform fee; finally the creator
+// hosts shows featuring two shops' products (exerciseShows). An operation
+// that no step runs fails the test, so every new operation needs a step here.
 func TestOperationsExecute(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		c := &client{s: testkit.NewServer(t, db), ran: map[string]bool{}}
@@ -582,6 +583,10 @@ func TestOperationsExecute(t *testing.T) {
 
 		// --- Collaborations, notifications and the platform fee.
 		exerciseCollaborations(t, c, collabWorld{owner: owner, staff: staffToken, creator: creator, shopper: second,
+			shopID: shop.ID, bowlID: bowl.ID, napkinsID: napkins.ID, influencerID: inf.ID})
+
+		// --- Shows: scheduling, reminders, going live and video tokens.
+		exerciseShows(t, c, collabWorld{owner: owner, staff: staffToken, creator: creator, shopper: second,
 			shopID: shop.ID, bowlID: bowl.ID, napkinsID: napkins.ID, influencerID: inf.ID})
 
 		// Every operation in operations/ must have run above.

@@ -34,9 +34,36 @@ func (r *collaborationResolver) Influencer(ctx context.Context, obj *collab.Coll
 	return loaders.For(ctx).InfluencerByID.Load(ctx, obj.InfluencerID)
 }
 
+// RequestedBps is the resolver for the requestedBps field.
+func (r *collaborationResolver) RequestedBps(ctx context.Context, obj *collab.Collaboration) (*int, error) {
+	ok, err := r.isParty(ctx, obj)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return obj.RequestedBps, nil
+}
+
 // Status is the resolver for the status field.
 func (r *collaborationResolver) Status(ctx context.Context, obj *collab.Collaboration) (model.CollaborationStatus, error) {
 	return model.CollaborationStatus(obj.StatusAt(r.Collab.Now())), nil
+}
+
+// Message is the resolver for the message field.
+func (r *collaborationResolver) Message(ctx context.Context, obj *collab.Collaboration) (*string, error) {
+	ok, err := r.isParty(ctx, obj)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return obj.Message, nil
+}
+
+// RejectReason is the resolver for the rejectReason field.
+func (r *collaborationResolver) RejectReason(ctx context.Context, obj *collab.Collaboration) (*string, error) {
+	ok, err := r.isParty(ctx, obj)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return obj.RejectReason, nil
 }
 
 // OfferPublish is the resolver for the offerPublish field.

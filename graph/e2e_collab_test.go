@@ -256,3 +256,44 @@ func TestCollaborationListCostsConstantQueries(t *testing.T) {
 		}
 	})
 }
+
+// TestNegotiationIsPrivate: through a published show anyone can reach the
+// collaboration behind a featured product, but only its parties see the
+// request's message, requested rate and rejection reason.
+func TestNegotiationIsPrivate(t *testing.T) {
+	s := testkit.NewServer(t, testkit.OpenSQLite(t))
+	m := &showMarket{market: newMarket(t, s)}
+	now := s.Clock.Now()
+	var rq struct {
+		CollaborationRequest struct{ Collaboration struct{ ID string } }
+	}
+	s.MustDo(t, m.host, requestCollab, map[string]any{"in": map[string]any{"productId": m.productID, "commissionBps": 2000,
+		"startsAt": now.Format(time.RFC3339), "endsAt": now.Add(30 * 24 * time.Hour).Format(time.RFC3339), "message": "secret plan"}}, &rq)
+	id := rq.CollaborationRequest.Collaboration.ID
+	s.MustDo(t, m.owner, `mutation($id: ID!){ collaborationCounter(input:{id:$id, commissionBps: 1200}){ errors{ code } } }`, map[string]any{"id": id}, nil)
+	s.MustDo(t, m.host, `mutation($id: ID!){ collaborationAcceptCounter(input:{id:$id}){ errors{ code } } }`, map[string]any{"id": id}, nil)
+	showID := m.scheduledShow(t, 48*time.Hour)
+	const q = `query($id: ID!){ show(id:$id){ featuredProducts{ collaboration{ commissionBps requestedBps message } } } }`
+	type out struct {
+		Show struct {
+			FeaturedProducts []struct {
+				Collaboration struct {
+					CommissionBps int
+					RequestedBps  *int
+					Message       *string
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		name, token string
+		party       bool
+	}{{"guest", "", false}, {"stranger", m.stranger, false}, {"host", m.host, true}, {"vendor", m.owner, true}} {
+		var o out
+		s.MustDo(t, c.token, q, map[string]any{"id": showID}, &o)
+		got := o.Show.FeaturedProducts[0].Collaboration
+		if got.CommissionBps != 1200 || (got.Message != nil) != c.party || (got.RequestedBps != nil) != c.party {
+			t.Fatalf("%s sees %+v", c.name, got)
+		}
+	}
+}

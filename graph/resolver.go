@@ -171,6 +171,32 @@ func (r *Resolver) showConnection(ctx context.Context, filter *model.ShowFilter,
 	return c, nil
 }
 
+// isParty reports whether the viewer may read c's negotiation details.
+func (r *Resolver) isParty(ctx context.Context, c *collab.Collaboration) (bool, error) {
+	v := kernel.ViewerFrom(ctx)
+	if !v.SignedIn() {
+		return false, nil
+	}
+	l := loaders.For(ctx)
+	inf, err := l.InfluencerByID.Load(ctx, c.InfluencerID)
+	if err != nil {
+		return false, err
+	}
+	staff, err := l.StaffByVendorID.Load(ctx, c.VendorID)
+	if err != nil {
+		return false, err
+	}
+	staffIDs := make([]string, len(staff))
+	for i, st := range staff {
+		staffIDs[i] = st.UserID
+	}
+	infUser := ""
+	if inf != nil {
+		infUser = inf.UserID
+	}
+	return collab.IsParty(v, infUser, staffIDs), nil
+}
+
 func deref(s *string) string {
 	if s == nil {
 		return ""

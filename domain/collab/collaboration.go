@@ -12,6 +12,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/paging"
+	"github.com/livemarket/livemarket/domain/txlock"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -72,7 +73,11 @@ func (s *Service) Book(ctx context.Context, viewer kernel.Viewer, in BookInput) 
 		if in.EndsAt != nil {
 			end = in.EndsAt.UTC()
 		} else if o.EndsAt != nil {
+			// The offer's end, but never longer than a collaboration may last.
 			end = *o.EndsAt
+			if limit := start.Add(MaxWindow); end.After(limit) {
+				end = limit
+			}
 		}
 		if err := checkWindow(start, end, now); err != nil {
 			return err
@@ -144,10 +149,10 @@ func (s *Service) Request(ctx context.Context, viewer kernel.Viewer, in RequestI
 		if err := s.notStaff(ctx, tx, viewer, p.VendorID); err != nil {
 			return err
 		}
-		if err := s.feeFits(ctx, tx, p.VendorID, in.CommissionBps, kernel.Field("input", "commissionBps")); err != nil {
+		if err := s.noOpenCollaboration(ctx, tx, inf.ID, p.ID, now); err != nil {
 			return err
 		}
-		if err := s.noOpenCollaboration(ctx, tx, inf.ID, p.ID, now); err != nil {
+		if err := s.feeFits(ctx, tx, p.VendorID, in.CommissionBps, kernel.Field("input", "commissionBps")); err != nil {
 			return err
 		}
 		bps := in.CommissionBps
@@ -170,11 +175,14 @@ func (s *Service) Request(ctx context.Context, viewer kernel.Viewer, in RequestI
 	return c, nil
 }
 
+// MaxWindow is the longest a collaboration may last.
+const MaxWindow = 366 * 24 * time.Hour
+
 func checkWindow(start, end, now time.Time) error {
 	var v kernel.Validator
 	v.Check(end.After(start), kernel.CodeInvalid, kernel.Field("input", "endsAt"), "must be after startsAt")
 	v.Check(end.After(now), kernel.CodeInvalid, kernel.Field("input", "endsAt"), "must be in the future")
-	v.Check(end.Sub(start) <= 366*24*time.Hour, kernel.CodeInvalid, kernel.Field("input", "endsAt"), "a collaboration lasts at most a year")
+	v.Check(end.Sub(start) <= MaxWindow, kernel.CodeInvalid, kernel.Field("input", "endsAt"), "a collaboration lasts at most a year")
 	return v.Err()
 }
 
@@ -191,8 +199,13 @@ func (s *Service) notStaff(ctx context.Context, db bun.IDB, viewer kernel.Viewer
 }
 
 // noOpenCollaboration allows one open (pending, countered or active, not
-// expired) collaboration per influencer and product.
+// expired) collaboration per influencer and product. It locks the
+// influencer's row first, so two concurrent bookings or requests of the same
+// influencer check one after the other.
 func (s *Service) noOpenCollaboration(ctx context.Context, db bun.IDB, influencerID, productID string, now time.Time) error {
+	if err := txlock.Row(ctx, db, "influencers", influencerID); err != nil {
+		return err
+	}
 	n, err := db.NewSelect().Model((*Collaboration)(nil)).Where("c.influencer_id = ?", influencerID).
 		Where("c.product_id = ?", productID).Where("c.status IN (?)", bun.List(open)).Where("c.ends_at > ?", now).Count(ctx)
 	if err != nil {
@@ -328,14 +341,22 @@ func contains(list []string, s string) bool {
 
 func pct(bps int) string { return fmt.Sprintf("%d.%02d%%", bps/100, bps%100) }
 
+// stillAgreeable re-checks, when a collaboration becomes ACTIVE, what may have
+// changed since it was proposed: the product is still for sale and the rate
+// still fits under the platform fee.
+func (s *Service) stillAgreeable(ctx context.Context, tx bun.Tx, c *Collaboration) error {
+	if _, err := s.product(ctx, tx, c.ProductID, kernel.Field("input", "id")); err != nil {
+		return err
+	}
+	return s.feeFits(ctx, tx, c.VendorID, c.CommissionBps, kernel.Field("input", "id"))
+}
+
 // Approve accepts a PENDING request at its proposed rate (vendor staff).
 func (s *Service) Approve(ctx context.Context, viewer kernel.Viewer, id string) (*Collaboration, error) {
 	return s.move(ctx, viewer, id, transition{
 		name: "approve", by: vendorSide, from: []string{StatusPending}, to: StatusActive,
-		check: func(ctx context.Context, tx bun.Tx, c *Collaboration) error {
-			return s.feeFits(ctx, tx, c.VendorID, c.CommissionBps, kernel.Field("input", "id"))
-		},
-		kind: "collaboration.approved", title: "Request approved",
+		check: s.stillAgreeable,
+		kind:  "collaboration.approved", title: "Request approved",
 		body: func(c *Collaboration) string {
 			return fmt.Sprintf("Your request was approved at %s commission.", pct(c.CommissionBps))
 		},
@@ -384,10 +405,8 @@ func (s *Service) Counter(ctx context.Context, viewer kernel.Viewer, id string, 
 func (s *Service) AcceptCounter(ctx context.Context, viewer kernel.Viewer, id string) (*Collaboration, error) {
 	return s.move(ctx, viewer, id, transition{
 		name: "accept the counter of", by: influencerSide, from: []string{StatusCountered}, to: StatusActive,
-		check: func(ctx context.Context, tx bun.Tx, c *Collaboration) error {
-			return s.feeFits(ctx, tx, c.VendorID, c.CommissionBps, kernel.Field("input", "id"))
-		},
-		kind: "collaboration.accepted", title: "Counter-offer accepted",
+		check: s.stillAgreeable,
+		kind:  "collaboration.accepted", title: "Counter-offer accepted",
 		body: func(c *Collaboration) string {
 			return fmt.Sprintf("Your counter-offer of %s was accepted.", pct(c.CommissionBps))
 		},

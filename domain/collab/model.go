@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/kernel"
 )
 
 // Collaboration statuses. EXPIRED is never stored: an open collaboration past
@@ -103,4 +105,25 @@ func (c *Collaboration) StatusAt(now time.Time) string {
 // covers [from, to): what featuring the product in a show needs.
 func (c *Collaboration) CoversWindow(now, from, to time.Time) bool {
 	return c.StatusAt(now) == StatusActive && !from.Before(c.StartsAt) && !to.After(c.EndsAt)
+}
+
+// IsParty reports whether viewer is a party to c — its influencer (whose
+// user is influencerUserID), staff of its vendor — or an admin: those who may
+// read the negotiation (message, requested rate, rejection reason).
+func IsParty(viewer kernel.Viewer, influencerUserID string, vendorStaffUserIDs []string) bool {
+	if viewer.IsAdmin {
+		return true
+	}
+	if !viewer.SignedIn() {
+		return false
+	}
+	if viewer.UserID == influencerUserID {
+		return true
+	}
+	for _, id := range vendorStaffUserIDs {
+		if id == viewer.UserID {
+			return true
+		}
+	}
+	return false
 }

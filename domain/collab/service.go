@@ -14,6 +14,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/paging"
+	"github.com/livemarket/livemarket/domain/txlock"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -65,7 +66,12 @@ func checkRate(v *kernel.Validator, field []string, bps int) {
 }
 
 // feeFits checks that rate plus the vendor's platform fee stays within 100%.
+// It locks the vendor row, so a concurrent fee change waits for this
+// transaction (and then sees its commission).
 func (s *Service) feeFits(ctx context.Context, db bun.IDB, vendorID string, bps int, field []string) error {
+	if err := txlock.Row(ctx, db, "vendors", vendorID); err != nil {
+		return err
+	}
 	vs, err := vendor.ByIDs(ctx, db, []string{vendorID})
 	if err != nil {
 		return err
@@ -280,7 +286,9 @@ func OpenOffers(ctx context.Context, db bun.IDB, now time.Time, productIDs []str
 	if len(productIDs) == 0 {
 		return m, nil
 	}
-	if err := activeOffers(db.NewSelect().Model(&os), now).Where("o.product_id IN (?)", bun.List(productIDs)).Scan(ctx); err != nil {
+	q := activeOffers(db.NewSelect().Model(&os), now).Where("o.product_id IN (?)", bun.List(productIDs)).
+		Join("JOIN products AS p ON p.id = o.product_id").Where("p.status = ?", catalog.StatusActive)
+	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("collab.OpenOffers: %w", err)
 	}
 	for _, o := range os {
@@ -321,6 +329,10 @@ func (s *Service) SetPlatformFee(ctx context.Context, viewer kernel.Viewer, vend
 		}
 		if vd = vs[vendorID]; vd == nil {
 			return kernel.Fail(kernel.CodeNotFound, kernel.Field("input", "vendorId"), "no such vendor")
+		}
+		// Commissions are checked against the fee under the same lock.
+		if err := txlock.Row(ctx, tx, "vendors", vendorID); err != nil {
+			return err
 		}
 		fee := s.opt.DefaultPlatformFeeBps
 		if feeBps != nil {

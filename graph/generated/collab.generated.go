@@ -27,7 +27,11 @@ type CollaborationResolver interface {
 	Vendor(ctx context.Context, obj *collab.Collaboration) (*vendor.Vendor, error)
 	Influencer(ctx context.Context, obj *collab.Collaboration) (*influencer.Influencer, error)
 
+	RequestedBps(ctx context.Context, obj *collab.Collaboration) (*int, error)
 	Status(ctx context.Context, obj *collab.Collaboration) (model.CollaborationStatus, error)
+
+	Message(ctx context.Context, obj *collab.Collaboration) (*string, error)
+	RejectReason(ctx context.Context, obj *collab.Collaboration) (*string, error)
 }
 type OfferResolver interface {
 	Product(ctx context.Context, obj *collab.Offer) (*catalog.Product, error)
@@ -197,7 +201,7 @@ func (ec *executionContext) _Collaboration_requestedBps(ctx context.Context, fie
 			return ec.fieldContext_Collaboration_requestedBps(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.RequestedBps, nil
+			return ec.Resolvers.Collaboration().RequestedBps(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
@@ -208,7 +212,7 @@ func (ec *executionContext) _Collaboration_requestedBps(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Collaboration_requestedBps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Collaboration", field, false, false, "Int")
+	return graphql.NewScalarFieldContext("Collaboration", field, true, true, "Int")
 }
 
 func (ec *executionContext) _Collaboration_status(ctx context.Context, field graphql.CollectedField, obj *collab.Collaboration) (ret graphql.Marshaler) {
@@ -289,7 +293,7 @@ func (ec *executionContext) _Collaboration_message(ctx context.Context, field gr
 			return ec.fieldContext_Collaboration_message(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Message, nil
+			return ec.Resolvers.Collaboration().Message(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -300,7 +304,7 @@ func (ec *executionContext) _Collaboration_message(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Collaboration_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Collaboration", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Collaboration", field, true, true, "String")
 }
 
 func (ec *executionContext) _Collaboration_rejectReason(ctx context.Context, field graphql.CollectedField, obj *collab.Collaboration) (ret graphql.Marshaler) {
@@ -312,7 +316,7 @@ func (ec *executionContext) _Collaboration_rejectReason(ctx context.Context, fie
 			return ec.fieldContext_Collaboration_rejectReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.RejectReason, nil
+			return ec.Resolvers.Collaboration().RejectReason(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
@@ -323,7 +327,7 @@ func (ec *executionContext) _Collaboration_rejectReason(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Collaboration_rejectReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Collaboration", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Collaboration", field, true, true, "String")
 }
 
 func (ec *executionContext) _Collaboration_createdAt(ctx context.Context, field graphql.CollectedField, obj *collab.Collaboration) (ret graphql.Marshaler) {
@@ -1946,10 +1950,11 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "requestedBps":
-			out.Values[i] = ec._Collaboration_requestedBps(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collaboration_requestedBps(ctx, field, obj)
+				})
 		case "status":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -1967,15 +1972,17 @@ func (ec *executionContext) _Collaboration(ctx context.Context, sel ast.Selectio
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
-			out.Values[i] = ec._Collaboration_message(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collaboration_message(ctx, field, obj)
+				})
 		case "rejectReason":
-			out.Values[i] = ec._Collaboration_rejectReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Collaboration_rejectReason(ctx, field, obj)
+				})
 		case "createdAt":
 			out.Values[i] = ec._Collaboration_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {

@@ -2073,12 +2073,14 @@ type Collaboration {
   influencer: Influencer!
   "Frozen once ACTIVE; while COUNTERED it is the vendor's proposed rate."
   commissionBps: Int!
-  "The rate the influencer asked for (requests only)."
+  "The rate the influencer asked for (requests only). Parties and admins only; null for others."
   requestedBps: Int
   status: CollaborationStatus!
   startsAt: Time!
   endsAt: Time!
+  "The influencer's note with a request. Parties and admins only; null for others."
   message: String
+  "Why the vendor rejected it. Parties and admins only; null for others."
   rejectReason: String
   createdAt: Time!
 }
