@@ -89,5 +89,11 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Notifications = func(child int, _ *bool, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Shows = func(child int, _ *model.ShowFilter, first *int, _ *string) int { return pageCost(child, first) }
 	c.Influencer.Shows = func(child int, _ *model.ShowFilter, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.SearchShows = func(child int, _ string, _ *model.ShowSearchFilter, _ *model.ShowSearchSort, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
+	c.Query.SearchProducts = func(child int, _ string, _ *model.ProductSearchFilter, _ *model.ProductSearchSort, first *int, _ *string) int {
+		return pageCost(child, first)
+	}
 	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string) int { return pageCost(child, first) }
 }

@@ -5,11 +5,16 @@ package graph
 
 import (
 	"context"
+	"sort"
+
 	"errors"
+
+	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
+	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
@@ -29,6 +34,41 @@ type Resolver struct {
 	Collab       *collab.Service
 	Notify       *notify.Service
 	ShowsService *show.Service
+	Discovery    *discovery.Service
+	// DB serves the few reads the transport does itself (hydrating search hits).
+	DB bun.IDB
+}
+
+// facets turns engine facet counts into the API's facets, most frequent
+// first; vendor values are labelled with the vendor's name.
+func (r *Resolver) facets(ctx context.Context, counts map[string]map[string]int) ([]*model.Facet, error) {
+	var vendorIDs []string
+	for id := range counts[discovery.FacetVendor] {
+		vendorIDs = append(vendorIDs, id)
+	}
+	vendors, err := vendor.ByIDs(ctx, r.DB, vendorIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := []*model.Facet{}
+	for _, name := range []string{discovery.FacetCategory, discovery.FacetVendor} {
+		f := &model.Facet{Name: name, Values: []*model.FacetValue{}}
+		for value, n := range counts[name] {
+			label := value
+			if name == discovery.FacetVendor {
+				if v := vendors[value]; v != nil {
+					label = v.Name
+				}
+			}
+			f.Values = append(f.Values, &model.FacetValue{Value: value, Label: label, Count: n})
+		}
+		sort.Slice(f.Values, func(i, j int) bool {
+			a, b := f.Values[i], f.Values[j]
+			return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+		})
+		out = append(out, f)
+	}
+	return out, nil
 }
 
 var (

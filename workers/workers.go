@@ -11,6 +11,7 @@ import (
 
 	"github.com/hibiken/asynq"
 
+	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/show"
 )
 
@@ -19,6 +20,8 @@ import (
 const (
 	TypeShowReminder = show.JobReminder
 	TypeShowLive     = show.JobLive
+	TypeIndexShow    = show.JobIndex
+	TypeIndexProduct = catalog.JobIndex
 )
 
 // NewShowReminderTask builds a reminder task (tests and tools; the domain
@@ -46,10 +49,43 @@ type ShowJobs interface {
 	NotifyLive(ctx context.Context, job show.LiveJob) (int, error)
 }
 
+// IndexJobs is what the search handlers need; the discovery service
+// implements it.
+type IndexJobs interface {
+	IndexShow(ctx context.Context, job show.IndexJob) error
+	IndexProduct(ctx context.Context, job catalog.IndexJob) error
+}
+
 // Handlers turn tasks into domain calls. Every handler is idempotent: the
 // domain reloads by id, checks state and records what it has done.
 type Handlers struct {
-	Shows ShowJobs
+	Shows  ShowJobs
+	Search IndexJobs // nil: index tasks are acknowledged and dropped
+}
+
+// HandleIndexShow re-indexes a show; while the engine is down it fails and
+// asynq retries it.
+func (h *Handlers) HandleIndexShow(ctx context.Context, t *asynq.Task) error {
+	var p show.IndexJob
+	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.ShowID == "" {
+		return fmt.Errorf("bad %s payload %q: %v: %w", TypeIndexShow, t.Payload(), err, asynq.SkipRetry)
+	}
+	if h.Search == nil {
+		return nil
+	}
+	return h.Search.IndexShow(ctx, p)
+}
+
+// HandleIndexProduct re-indexes a product.
+func (h *Handlers) HandleIndexProduct(ctx context.Context, t *asynq.Task) error {
+	var p catalog.IndexJob
+	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.ProductID == "" {
+		return fmt.Errorf("bad %s payload %q: %v: %w", TypeIndexProduct, t.Payload(), err, asynq.SkipRetry)
+	}
+	if h.Search == nil {
+		return nil
+	}
+	return h.Search.IndexProduct(ctx, p)
 }
 
 // HandleShowReminder sends a show's reminders.
@@ -81,6 +117,8 @@ func (h *Handlers) Mux() *asynq.ServeMux {
 	mux := asynq.NewServeMux()
 	mux.HandleFunc(TypeShowReminder, h.HandleShowReminder)
 	mux.HandleFunc(TypeShowLive, h.HandleShowLive)
+	mux.HandleFunc(TypeIndexShow, h.HandleIndexShow)
+	mux.HandleFunc(TypeIndexProduct, h.HandleIndexProduct)
 	return mux
 }
 

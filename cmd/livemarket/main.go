@@ -217,7 +217,7 @@ func startLocalWorkers(ctx context.Context, cfg *config.Config, a *app.App, log 
 	go func() {
 		defer close(done)
 		if err := workers.Run(wctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
-			Handlers: &workers.Handlers{Shows: a.Shows}, Log: log}); err != nil {
+			Handlers: &workers.Handlers{Shows: a.Shows, Search: a.Discovery}, Log: log}); err != nil {
 			log.Error("workers stopped", "err", err)
 		}
 	}()
@@ -276,7 +276,7 @@ func runWorker(ctx context.Context, args []string, getenv func(string) string, s
 	a := newApp(cfg, database, log)
 	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL)
 	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
-		Handlers: &workers.Handlers{Shows: a.Shows}, Log: log})
+		Handlers: &workers.Handlers{Shows: a.Shows, Search: a.Discovery}, Log: log})
 }
 
 func displayAddr(addr string) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/outbox"
 	"github.com/livemarket/livemarket/domain/paging"
 )
 
@@ -58,6 +59,20 @@ type Product struct {
 // description, lower-cased with Unicode folding on both engines.
 func (p *Product) searchText() string {
 	return strings.ToLower(p.Title + "\n" + p.SKU + "\n" + p.Description)
+}
+
+// JobIndex asks search to re-index a product after a change to it (title,
+// price, stock, archiving); the payload carries its id only.
+const JobIndex = "search:index_product"
+
+// IndexJob is the payload of JobIndex.
+type IndexJob struct {
+	ProductID string `json:"productId"`
+}
+
+func reindex(ctx context.Context, tx bun.IDB, id string, now time.Time) error {
+	_, err := outbox.Add(ctx, tx, now, JobIndex, IndexJob{ProductID: id}, nil)
+	return err
 }
 
 // Price returns the product's price as Money.
@@ -245,7 +260,7 @@ func (s *Service) Update(ctx context.Context, viewer kernel.Viewer, in UpdateInp
 		if err != nil {
 			return fmt.Errorf("update product: %w", err)
 		}
-		return nil
+		return reindex(ctx, tx, p.ID, p.UpdatedAt)
 	})
 	if kernel.IsUniqueViolation(err) {
 		err = errSKUTaken
@@ -272,14 +287,20 @@ func (s *Service) AdjustStock(ctx context.Context, viewer kernel.Viewer, id stri
 	}
 	var stock []int
 	now := s.clock.Now()
-	_, err = s.db.NewUpdate().Model((*Product)(nil)).
-		Set("stock = stock + ?", delta).
-		Set("updated_at = ?", now).
-		Where("id = ?", p.ID).
-		Where("stock + ? >= 0", delta).
-		Where("stock + ? <= ?", delta, MaxStock).
-		Returning("stock").
-		Exec(ctx, &stock)
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		_, err := tx.NewUpdate().Model((*Product)(nil)).
+			Set("stock = stock + ?", delta).
+			Set("updated_at = ?", now).
+			Where("id = ?", p.ID).
+			Where("stock + ? >= 0", delta).
+			Where("stock + ? <= ?", delta, MaxStock).
+			Returning("stock").
+			Exec(ctx, &stock)
+		if err != nil || len(stock) == 0 {
+			return err
+		}
+		return reindex(ctx, tx, p.ID, now)
+	})
 	if err != nil {
 		return nil, fmt.Errorf("catalog.AdjustStock: %w", err)
 	}
@@ -307,7 +328,13 @@ func (s *Service) Archive(ctx context.Context, viewer kernel.Viewer, id string) 
 		return p, nil
 	}
 	p.Status, p.UpdatedAt = StatusArchived, s.clock.Now()
-	if _, err := s.db.NewUpdate().Model(p).Column("status", "updated_at").WherePK().Exec(ctx); err != nil {
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewUpdate().Model(p).Column("status", "updated_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		return reindex(ctx, tx, p.ID, p.UpdatedAt)
+	})
+	if err != nil {
 		return nil, fmt.Errorf("catalog.Archive: %w", err)
 	}
 	return p, nil

@@ -122,3 +122,20 @@ type Engine interface {
 	SearchShows(ctx context.Context, q ShowQuery) (*Result, error)
 	SearchProducts(ctx context.Context, q ProductQuery) (*Result, error)
 }
+
+// Unavailable is an Engine that is always down: every call fails with
+// ErrUnavailable (searches answer SEARCH_UNAVAILABLE, index jobs retry).
+type Unavailable struct{}
+
+func (Unavailable) Setup(context.Context) error                        { return ErrUnavailable }
+func (Unavailable) UpsertShows(context.Context, []ShowDoc) error       { return ErrUnavailable }
+func (Unavailable) DeleteShows(context.Context, []string) error        { return ErrUnavailable }
+func (Unavailable) UpsertProducts(context.Context, []ProductDoc) error { return ErrUnavailable }
+func (Unavailable) DeleteProducts(context.Context, []string) error     { return ErrUnavailable }
+func (Unavailable) DeleteAll(context.Context) error                    { return ErrUnavailable }
+func (Unavailable) SearchShows(context.Context, ShowQuery) (*Result, error) {
+	return nil, ErrUnavailable
+}
+func (Unavailable) SearchProducts(context.Context, ProductQuery) (*Result, error) {
+	return nil, ErrUnavailable
+}

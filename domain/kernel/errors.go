@@ -24,6 +24,7 @@ const (
 	CodePaymentDeclined     Code = "PAYMENT_DECLINED"
 	CodeIdempotencyMismatch Code = "IDEMPOTENCY_MISMATCH"
 	CodeUnauthenticated     Code = "UNAUTHENTICATED"
+	CodeSearchUnavailable   Code = "SEARCH_UNAVAILABLE"
 )
 
 // Sentinels for the failures that are not tied to one input field.

@@ -210,9 +210,12 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 			_, err = tx.NewUpdate().Model((*Show)(nil)).Set("status = ?", StatusEnded).Set("ended_at = ?", now).Set("updated_at = ?", now).
 				Where("id = ?", sh.ID).Where("status = ?", StatusLive).Exec(ctx)
 		case EventParticipantJoined, EventParticipantLeft:
-			err = s.presence(ctx, tx, sh, ev)
+			return s.presence(ctx, tx, sh, ev)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return s.reindex(ctx, tx, sh.ID, now)
 	})
 	if err != nil {
 		return false, fmt.Errorf("show.ApplyRoomEvent: %w", err)

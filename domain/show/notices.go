@@ -18,6 +18,20 @@ const (
 	JobLive     = "show:live"
 )
 
+// JobIndex asks search to re-index a show after any change to it; the
+// payload carries its id only (the handler reloads the show).
+const JobIndex = "search:index_show"
+
+// IndexJob is the payload of JobIndex.
+type IndexJob struct {
+	ShowID string `json:"showId"`
+}
+
+func (s *Service) reindex(ctx context.Context, tx bun.IDB, showID string, now time.Time) error {
+	_, err := outbox.Add(ctx, tx, now, JobIndex, IndexJob{ShowID: showID}, nil)
+	return err
+}
+
 // ReminderJob is the payload of a reminder: the show and the start it was
 // scheduled for. A reminder for a start the show no longer has is void.
 type ReminderJob struct {

@@ -231,3 +231,28 @@ func RemindedBy(ctx context.Context, db bun.IDB, userID string, showIDs []string
 	}
 	return m, nil
 }
+
+// UpcomingFeaturing returns, per product, the SCHEDULED or LIVE shows that
+// feature it, soonest first (one statement).
+func UpcomingFeaturing(ctx context.Context, db bun.IDB, productIDs []string) (map[string][]*Show, error) {
+	m := make(map[string][]*Show, len(productIDs))
+	if len(productIDs) == 0 {
+		return m, nil
+	}
+	var rows []struct {
+		Show
+		ProductID string `bun:"product_id"`
+	}
+	err := db.NewSelect().Model((*Show)(nil)).ColumnExpr("sh.*").ColumnExpr("sp.product_id").
+		Join("JOIN show_products AS sp ON sp.show_id = sh.id").
+		Where("sp.product_id IN (?)", bun.List(productIDs)).Where("sh.status IN (?)", bun.List([]string{StatusScheduled, StatusLive})).
+		OrderExpr("sh.scheduled_start, sh.id").Scan(ctx, &rows)
+	if err != nil {
+		return nil, fmt.Errorf("show.UpcomingFeaturing: %w", err)
+	}
+	for i := range rows {
+		sh := rows[i].Show
+		m[rows[i].ProductID] = append(m[rows[i].ProductID], &sh)
+	}
+	return m, nil
+}

@@ -357,7 +357,11 @@ func (s *Service) editWith(ctx context.Context, viewer kernel.Viewer, id string,
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "a %s show cannot be changed", sh.Status)
 		}
 		sh.UpdatedAt = now
-		return fn(ctx, tx, sh, now)
+		if err := fn(ctx, tx, sh, now); err != nil {
+			return err
+		}
+		// Every change may change what search shows.
+		return s.reindex(ctx, tx, sh.ID, now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("show: %w", err)

@@ -79,6 +79,17 @@ type ComplexityRoot struct {
 		Errors        func(childComplexity int) int
 	}
 
+	Facet struct {
+		Name   func(childComplexity int) int
+		Values func(childComplexity int) int
+	}
+
+	FacetValue struct {
+		Count func(childComplexity int) int
+		Label func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	FeaturedProduct struct {
 		Collaboration func(childComplexity int) int
 		Position      func(childComplexity int) int
@@ -223,9 +234,26 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ProductHit struct {
+		Product func(childComplexity int) int
+		Shows   func(childComplexity int) int
+	}
+
+	ProductHitEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	ProductPayload struct {
 		Errors  func(childComplexity int) int
 		Product func(childComplexity int) int
+	}
+
+	ProductSearchResult struct {
+		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	Query struct {
@@ -236,6 +264,8 @@ type ComplexityRoot struct {
 		Offers         func(childComplexity int, filter *model.OfferFilter, first *int, after *string) int
 		Product        func(childComplexity int, id string) int
 		Products       func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
+		SearchProducts func(childComplexity int, query string, filter *model.ProductSearchFilter, sort *model.ProductSearchSort, first *int, after *string) int
+		SearchShows    func(childComplexity int, query string, filter *model.ShowSearchFilter, sort *model.ShowSearchSort, first *int, after *string) int
 		Show           func(childComplexity int, id string) int
 		Showcase       func(childComplexity int, first *int, after *string) int
 		Shows          func(childComplexity int, filter *model.ShowFilter, first *int, after *string) int
@@ -282,6 +312,13 @@ type ComplexityRoot struct {
 	ShowPayload struct {
 		Errors func(childComplexity int) int
 		Show   func(childComplexity int) int
+	}
+
+	ShowSearchResult struct {
+		Edges      func(childComplexity int) int
+		Facets     func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
 	}
 
 	SignOutPayload struct {
@@ -479,6 +516,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CollaborationPayload.Errors(childComplexity), true
+
+	case "Facet.name":
+		if e.ComplexityRoot.Facet.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facet.Name(childComplexity), true
+	case "Facet.values":
+		if e.ComplexityRoot.Facet.Values == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Facet.Values(childComplexity), true
+
+	case "FacetValue.count":
+		if e.ComplexityRoot.FacetValue.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Count(childComplexity), true
+	case "FacetValue.label":
+		if e.ComplexityRoot.FacetValue.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Label(childComplexity), true
+	case "FacetValue.value":
+		if e.ComplexityRoot.FacetValue.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FacetValue.Value(childComplexity), true
 
 	case "FeaturedProduct.collaboration":
 		if e.ComplexityRoot.FeaturedProduct.Collaboration == nil {
@@ -1220,6 +1289,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductEdge.Node(childComplexity), true
 
+	case "ProductHit.product":
+		if e.ComplexityRoot.ProductHit.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductHit.Product(childComplexity), true
+	case "ProductHit.shows":
+		if e.ComplexityRoot.ProductHit.Shows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductHit.Shows(childComplexity), true
+
+	case "ProductHitEdge.cursor":
+		if e.ComplexityRoot.ProductHitEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductHitEdge.Cursor(childComplexity), true
+	case "ProductHitEdge.node":
+		if e.ComplexityRoot.ProductHitEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductHitEdge.Node(childComplexity), true
+
 	case "ProductPayload.errors":
 		if e.ComplexityRoot.ProductPayload.Errors == nil {
 			break
@@ -1232,6 +1327,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductPayload.Product(childComplexity), true
+
+	case "ProductSearchResult.edges":
+		if e.ComplexityRoot.ProductSearchResult.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSearchResult.Edges(childComplexity), true
+	case "ProductSearchResult.facets":
+		if e.ComplexityRoot.ProductSearchResult.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSearchResult.Facets(childComplexity), true
+	case "ProductSearchResult.pageInfo":
+		if e.ComplexityRoot.ProductSearchResult.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSearchResult.PageInfo(childComplexity), true
+	case "ProductSearchResult.totalCount":
+		if e.ComplexityRoot.ProductSearchResult.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductSearchResult.TotalCount(childComplexity), true
 
 	case "Query.collaborations":
 		if e.ComplexityRoot.Query.Collaborations == nil {
@@ -1306,6 +1426,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Products(childComplexity, args["filter"].(*model.ProductFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.searchProducts":
+		if e.ComplexityRoot.Query.SearchProducts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchProducts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchProducts(childComplexity, args["query"].(string), args["filter"].(*model.ProductSearchFilter), args["sort"].(*model.ProductSearchSort), args["first"].(*int), args["after"].(*string)), true
+	case "Query.searchShows":
+		if e.ComplexityRoot.Query.SearchShows == nil {
+			break
+		}
+
+		args, err := ec.field_Query_searchShows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.SearchShows(childComplexity, args["query"].(string), args["filter"].(*model.ShowSearchFilter), args["sort"].(*model.ShowSearchSort), args["first"].(*int), args["after"].(*string)), true
 	case "Query.show":
 		if e.ComplexityRoot.Query.Show == nil {
 			break
@@ -1518,6 +1660,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ShowPayload.Show(childComplexity), true
 
+	case "ShowSearchResult.edges":
+		if e.ComplexityRoot.ShowSearchResult.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowSearchResult.Edges(childComplexity), true
+	case "ShowSearchResult.facets":
+		if e.ComplexityRoot.ShowSearchResult.Facets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowSearchResult.Facets(childComplexity), true
+	case "ShowSearchResult.pageInfo":
+		if e.ComplexityRoot.ShowSearchResult.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowSearchResult.PageInfo(childComplexity), true
+	case "ShowSearchResult.totalCount":
+		if e.ComplexityRoot.ShowSearchResult.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowSearchResult.TotalCount(childComplexity), true
+
 	case "SignOutPayload.errors":
 		if e.ComplexityRoot.SignOutPayload.Errors == nil {
 			break
@@ -1693,12 +1860,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProductArchiveInput", ec.unmarshalInputProductArchiveInput),
 			graphql.NewInputUnmarshaler("ProductCreateInput", ec.unmarshalInputProductCreateInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
+			graphql.NewInputUnmarshaler("ProductSearchFilter", ec.unmarshalInputProductSearchFilter),
 			graphql.NewInputUnmarshaler("ProductStockAdjustInput", ec.unmarshalInputProductStockAdjustInput),
 			graphql.NewInputUnmarshaler("ProductUpdateInput", ec.unmarshalInputProductUpdateInput),
 			graphql.NewInputUnmarshaler("ShowCreateInput", ec.unmarshalInputShowCreateInput),
 			graphql.NewInputUnmarshaler("ShowFilter", ec.unmarshalInputShowFilter),
 			graphql.NewInputUnmarshaler("ShowIdInput", ec.unmarshalInputShowIdInput),
 			graphql.NewInputUnmarshaler("ShowRescheduleInput", ec.unmarshalInputShowRescheduleInput),
+			graphql.NewInputUnmarshaler("ShowSearchFilter", ec.unmarshalInputShowSearchFilter),
 			graphql.NewInputUnmarshaler("ShowUpdateInput", ec.unmarshalInputShowUpdateInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
@@ -2242,6 +2411,7 @@ enum ErrorCode {
   PAYMENT_DECLINED
   IDEMPOTENCY_MISMATCH
   UNAUTHENTICATED
+  SEARCH_UNAVAILABLE
 }
 
 "An expected failure of a mutation, with the input path it concerns."
@@ -2255,6 +2425,85 @@ type UserError {
 type PageInfo {
   hasNextPage: Boolean!
   endCursor: String
+}
+`, BuiltIn: false},
+	{Name: "../schema/discovery.graphqls", Input: `extend type Query {
+  "Typo-tolerant search over upcoming and live shows. Without a status filter: SCHEDULED and LIVE (ended and cancelled shows are never indexed)."
+  searchShows(query: String!, filter: ShowSearchFilter, sort: ShowSearchSort, first: Int, after: String): ShowSearchResult!
+  "Typo-tolerant search over products featured in upcoming and live shows."
+  searchProducts(query: String!, filter: ProductSearchFilter, sort: ProductSearchSort, first: Int, after: String): ProductSearchResult!
+}
+
+input ShowSearchFilter {
+  category: String
+  vendorId: ID
+  influencerId: ID
+  "Scheduled start at or after."
+  startsAfter: Time
+  "Scheduled start before."
+  startsBefore: Time
+  status: [ShowStatus!]
+}
+
+input ProductSearchFilter {
+  category: String
+  vendorId: ID
+  influencerId: ID
+  minPriceMinor: Int64
+  maxPriceMinor: Int64
+  "The product's next show starts at or after."
+  startsAfter: Time
+  "The product's next show starts before."
+  startsBefore: Time
+}
+
+enum ShowSearchSort {
+  RELEVANCE
+  STARTS_AT
+}
+
+enum ProductSearchSort {
+  RELEVANCE
+  STARTS_AT
+  PRICE_ASC
+  PRICE_DESC
+}
+
+type ShowSearchResult {
+  edges: [ShowEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  "Counts over all matching shows: \"category\" and \"vendor\" (value = vendor id, label = its name)."
+  facets: [Facet!]!
+}
+
+type ProductSearchResult {
+  edges: [ProductHitEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  facets: [Facet!]!
+}
+
+type ProductHitEdge {
+  cursor: String!
+  node: ProductHit!
+}
+
+type ProductHit {
+  product: Product!
+  "The SCHEDULED or LIVE shows featuring it, soonest first."
+  shows: [Show!]!
+}
+
+type Facet {
+  name: String!
+  values: [FacetValue!]!
+}
+
+type FacetValue {
+  value: String!
+  label: String!
+  count: Int!
 }
 `, BuiltIn: false},
 	{Name: "../schema/show.graphqls", Input: `extend type Query {
@@ -2465,6 +2714,28 @@ func (ec *executionContext) childFields_CollaborationPayload(ctx context.Context
 		return ec.fieldContext_CollaborationPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CollaborationPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Facet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_Facet_name(ctx, field)
+	case "values":
+		return ec.fieldContext_Facet_values(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Facet", field.Name)
+}
+
+func (ec *executionContext) childFields_FacetValue(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_FacetValue_value(ctx, field)
+	case "label":
+		return ec.fieldContext_FacetValue_label(ctx, field)
+	case "count":
+		return ec.fieldContext_FacetValue_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FacetValue", field.Name)
 }
 
 func (ec *executionContext) childFields_FeaturedProduct(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2683,6 +2954,26 @@ func (ec *executionContext) childFields_ProductEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ProductEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_ProductHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_ProductHit_product(ctx, field)
+	case "shows":
+		return ec.fieldContext_ProductHit_shows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductHit", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductHitEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ProductHitEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ProductHitEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductHitEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_ProductPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "product":
@@ -2691,6 +2982,20 @@ func (ec *executionContext) childFields_ProductPayload(ctx context.Context, fiel
 		return ec.fieldContext_ProductPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ProductPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ProductSearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ProductSearchResult_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ProductSearchResult_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ProductSearchResult_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_ProductSearchResult_facets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ProductSearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_Show(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2775,6 +3080,20 @@ func (ec *executionContext) childFields_ShowPayload(ctx context.Context, field g
 		return ec.fieldContext_ShowPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ShowPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ShowSearchResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ShowSearchResult_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ShowSearchResult_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ShowSearchResult_totalCount(ctx, field)
+	case "facets":
+		return ec.fieldContext_ShowSearchResult_facets(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShowSearchResult", field.Name)
 }
 
 func (ec *executionContext) childFields_SignOutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

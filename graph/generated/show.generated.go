@@ -1534,6 +1534,22 @@ func (ec *executionContext) marshalNFeaturedProduct2ᚖgithubᚗcomᚋlivemarket
 	return ec._FeaturedProduct(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNShow2ᚕᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshowᚐShowᚄ(ctx context.Context, sel ast.SelectionSet, v []*show.Show) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShow2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshowᚐShow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNShow2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshowᚐShow(ctx context.Context, sel ast.SelectionSet, v *show.Show) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Show!")

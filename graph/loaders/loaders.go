@@ -43,6 +43,7 @@ type Loaders struct {
 	OpenOfferByProduct *Loader[*collab.Offer]
 	CollaborationByID  *Loader[*collab.Collaboration]
 	FeaturedByShow     *Loader[[]*show.Featured]
+	ShowByID           *Loader[*show.Show]
 	ReminderCount      *Loader[int]
 	ViewerReminded     *Loader[bool]
 
@@ -88,6 +89,7 @@ func New(db bun.IDB, viewer kernel.Viewer, now time.Time) *Loaders {
 		}),
 		CollaborationByID: mapped(db, collab.ByIDs),
 		FeaturedByShow:    mapped(db, show.FeaturedOf),
+		ShowByID:          mapped(db, show.ByIDs),
 		ReminderCount:     mapped(db, show.ReminderCounts),
 		ViewerReminded: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]bool, error) {
 			return show.RemindedBy(ctx, db, viewer.UserID, ids)

@@ -75,6 +75,17 @@ type CollaborationRequestInput struct {
 	Message       *string   `json:"message,omitempty"`
 }
 
+type Facet struct {
+	Name   string        `json:"name"`
+	Values []*FacetValue `json:"values"`
+}
+
+type FacetValue struct {
+	Value string `json:"value"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
 type InfluencerFollowInput struct {
 	InfluencerID string `json:"influencerId"`
 }
@@ -193,9 +204,39 @@ type ProductFilter struct {
 	Query *string `json:"query,omitempty"`
 }
 
+type ProductHit struct {
+	Product *catalog.Product `json:"product"`
+	// The SCHEDULED or LIVE shows featuring it, soonest first.
+	Shows []*show.Show `json:"shows"`
+}
+
+type ProductHitEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *ProductHit `json:"node"`
+}
+
 type ProductPayload struct {
 	Product *catalog.Product `json:"product,omitempty"`
 	Errors  []*UserError     `json:"errors"`
+}
+
+type ProductSearchFilter struct {
+	Category      *string `json:"category,omitempty"`
+	VendorID      *string `json:"vendorId,omitempty"`
+	InfluencerID  *string `json:"influencerId,omitempty"`
+	MinPriceMinor *int64  `json:"minPriceMinor,omitempty"`
+	MaxPriceMinor *int64  `json:"maxPriceMinor,omitempty"`
+	// The product's next show starts at or after.
+	StartsAfter *time.Time `json:"startsAfter,omitempty"`
+	// The product's next show starts before.
+	StartsBefore *time.Time `json:"startsBefore,omitempty"`
+}
+
+type ProductSearchResult struct {
+	Edges      []*ProductHitEdge `json:"edges"`
+	PageInfo   *PageInfo         `json:"pageInfo"`
+	TotalCount int               `json:"totalCount"`
+	Facets     []*Facet          `json:"facets"`
 }
 
 type ProductStockAdjustInput struct {
@@ -273,6 +314,25 @@ type ShowRescheduleInput struct {
 	ID             string    `json:"id"`
 	ScheduledStart time.Time `json:"scheduledStart"`
 	ScheduledEnd   time.Time `json:"scheduledEnd"`
+}
+
+type ShowSearchFilter struct {
+	Category     *string `json:"category,omitempty"`
+	VendorID     *string `json:"vendorId,omitempty"`
+	InfluencerID *string `json:"influencerId,omitempty"`
+	// Scheduled start at or after.
+	StartsAfter *time.Time `json:"startsAfter,omitempty"`
+	// Scheduled start before.
+	StartsBefore *time.Time   `json:"startsBefore,omitempty"`
+	Status       []ShowStatus `json:"status,omitempty"`
+}
+
+type ShowSearchResult struct {
+	Edges      []*ShowEdge `json:"edges"`
+	PageInfo   *PageInfo   `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+	// Counts over all matching shows: "category" and "vendor" (value = vendor id, label = its name).
+	Facets []*Facet `json:"facets"`
 }
 
 type ShowUpdateInput struct {
@@ -416,6 +476,7 @@ const (
 	ErrorCodePaymentDeclined     ErrorCode = "PAYMENT_DECLINED"
 	ErrorCodeIdempotencyMismatch ErrorCode = "IDEMPOTENCY_MISMATCH"
 	ErrorCodeUnauthenticated     ErrorCode = "UNAUTHENTICATED"
+	ErrorCodeSearchUnavailable   ErrorCode = "SEARCH_UNAVAILABLE"
 )
 
 var AllErrorCode = []ErrorCode{
@@ -432,11 +493,12 @@ var AllErrorCode = []ErrorCode{
 	ErrorCodePaymentDeclined,
 	ErrorCodeIdempotencyMismatch,
 	ErrorCodeUnauthenticated,
+	ErrorCodeSearchUnavailable,
 }
 
 func (e ErrorCode) IsValid() bool {
 	switch e {
-	case ErrorCodeInvalid, ErrorCodeRequired, ErrorCodeTooLong, ErrorCodeNotFound, ErrorCodeForbidden, ErrorCodeAlreadyExists, ErrorCodeConflict, ErrorCodeInvalidState, ErrorCodeOutOfStock, ErrorCodeLimitExceeded, ErrorCodePaymentDeclined, ErrorCodeIdempotencyMismatch, ErrorCodeUnauthenticated:
+	case ErrorCodeInvalid, ErrorCodeRequired, ErrorCodeTooLong, ErrorCodeNotFound, ErrorCodeForbidden, ErrorCodeAlreadyExists, ErrorCodeConflict, ErrorCodeInvalidState, ErrorCodeOutOfStock, ErrorCodeLimitExceeded, ErrorCodePaymentDeclined, ErrorCodeIdempotencyMismatch, ErrorCodeUnauthenticated, ErrorCodeSearchUnavailable:
 		return true
 	}
 	return false
@@ -472,6 +534,65 @@ func (e *ErrorCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e ErrorCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ProductSearchSort string
+
+const (
+	ProductSearchSortRelevance ProductSearchSort = "RELEVANCE"
+	ProductSearchSortStartsAt  ProductSearchSort = "STARTS_AT"
+	ProductSearchSortPriceAsc  ProductSearchSort = "PRICE_ASC"
+	ProductSearchSortPriceDesc ProductSearchSort = "PRICE_DESC"
+)
+
+var AllProductSearchSort = []ProductSearchSort{
+	ProductSearchSortRelevance,
+	ProductSearchSortStartsAt,
+	ProductSearchSortPriceAsc,
+	ProductSearchSortPriceDesc,
+}
+
+func (e ProductSearchSort) IsValid() bool {
+	switch e {
+	case ProductSearchSortRelevance, ProductSearchSortStartsAt, ProductSearchSortPriceAsc, ProductSearchSortPriceDesc:
+		return true
+	}
+	return false
+}
+
+func (e ProductSearchSort) String() string {
+	return string(e)
+}
+
+func (e *ProductSearchSort) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ProductSearchSort(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ProductSearchSort", str)
+	}
+	return nil
+}
+
+func (e ProductSearchSort) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ProductSearchSort) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ProductSearchSort) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -527,6 +648,61 @@ func (e *ProductStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProductStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ShowSearchSort string
+
+const (
+	ShowSearchSortRelevance ShowSearchSort = "RELEVANCE"
+	ShowSearchSortStartsAt  ShowSearchSort = "STARTS_AT"
+)
+
+var AllShowSearchSort = []ShowSearchSort{
+	ShowSearchSortRelevance,
+	ShowSearchSortStartsAt,
+}
+
+func (e ShowSearchSort) IsValid() bool {
+	switch e {
+	case ShowSearchSortRelevance, ShowSearchSortStartsAt:
+		return true
+	}
+	return false
+}
+
+func (e ShowSearchSort) String() string {
+	return string(e)
+}
+
+func (e *ShowSearchSort) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ShowSearchSort(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ShowSearchSort", str)
+	}
+	return nil
+}
+
+func (e ShowSearchSort) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ShowSearchSort) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ShowSearchSort) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

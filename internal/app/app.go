@@ -16,6 +16,7 @@ import (
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
+	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
@@ -43,6 +44,9 @@ type Options struct {
 	LiveKit livekit.Config
 	// ReminderLead is how long before a show's start reminders go out.
 	ReminderLead time.Duration
+	// Search is the search engine (Meilisearch or the embedded one); nil
+	// means search is unavailable.
+	Search discovery.Engine
 }
 
 // App is a wired Livemarket instance.
@@ -55,6 +59,7 @@ type App struct {
 	Collab      *collab.Service
 	Notify      *notify.Service
 	Shows       *show.Service
+	Discovery   *discovery.Service
 
 	opt           Options
 	notifications bus.Notifications
@@ -81,6 +86,10 @@ func New(db *bun.DB, opt Options) *App {
 	a.Notify = notify.NewService(db, opt.Clock, a.notifications, opt.Logger)
 	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
 	a.rooms = livekit.New(opt.LiveKit)
+	if opt.Search == nil {
+		opt.Search = discovery.Unavailable{}
+	}
+	a.Discovery = discovery.NewService(db, opt.Search)
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
@@ -90,7 +99,8 @@ func New(db *bun.DB, opt Options) *App {
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
-		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows}
+		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows,
+		Discovery: a.Discovery, DB: a.DB}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 	}))
