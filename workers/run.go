@@ -20,7 +20,7 @@ type Options struct {
 	Handlers      *Handlers
 	Concurrency   int
 	CheckInterval time.Duration // scheduled-task polling (default 1 s)
-	RelayInterval time.Duration // outbox polling (default 1 s)
+	RelayInterval time.Duration // outbox polling (default 250 ms)
 	Log           *slog.Logger
 }
 

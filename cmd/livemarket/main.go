@@ -19,6 +19,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -29,6 +30,7 @@ import (
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/collab"
+	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
@@ -37,6 +39,8 @@ import (
 	"github.com/livemarket/livemarket/internal/livekit"
 	"github.com/livemarket/livemarket/internal/seed"
 	"github.com/livemarket/livemarket/migrations"
+	"github.com/livemarket/livemarket/search/embedded"
+	"github.com/livemarket/livemarket/search/meili"
 	"github.com/livemarket/livemarket/workers"
 )
 
@@ -69,6 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return runSeed(ctx, args, getenv, stdout, stderr)
 	case "worker":
 		return runWorker(ctx, args, getenv, stderr)
+	case "search":
+		return runSearch(ctx, args, getenv, stdout, stderr)
 	case "help":
 		config.Usage(stdout, "livemarket")
 		return nil
@@ -104,8 +110,9 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*bun.DB, e
 	return database, nil
 }
 
-func newApp(cfg *config.Config, database *bun.DB, log *slog.Logger) *app.App {
+func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *slog.Logger) *app.App {
 	return app.New(database, app.Options{
+		Search:        engine,
 		Logger:        log,
 		Introspection: cfg.Introspection,
 		GraphiQL:      cfg.GraphiQL,
@@ -140,7 +147,12 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 		return err
 	}
 	defer database.Close()
-	a := newApp(cfg, database, log)
+	engine, closeSearch, fresh, err := openSearch(ctx, mode, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeSearch()
+	a := newApp(cfg, database, engine, log)
 
 	if cfg.AdminEmail != "" {
 		if _, err := a.Accounts.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword, ""); err != nil {
@@ -157,6 +169,14 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 			log.Info("seeded demo data")
 		}
 		printCredentials(stdout, creds)
+		if fresh && !created {
+			// A new search directory beside existing data: rebuild it.
+			shows, products, err := a.Discovery.Reindex(ctx)
+			if err != nil {
+				return fmt.Errorf("search reindex: %w", err)
+			}
+			log.Info("search: rebuilt the embedded indexes", "shows", shows, "products", products)
+		}
 	}
 
 	if mode == config.Local {
@@ -204,6 +224,41 @@ func videoMode(cfg *config.Config) string {
 		return "not configured (LIVEKIT_URL unset): tokens issued, room calls skipped"
 	}
 	return cfg.LiveKitURL
+}
+
+// openSearch picks the search engine: Meilisearch when MEILI_URL is set; in
+// local mode the embedded engine under DATA_DIR/search; otherwise none
+// (search answers SEARCH_UNAVAILABLE). fresh reports a newly created embedded
+// index, which needs a reindex when the database already has data.
+func openSearch(ctx context.Context, mode config.Mode, cfg *config.Config, log *slog.Logger) (discovery.Engine, func(), bool, error) {
+	switch {
+	case cfg.MeiliURL != "":
+		eng, err := meili.New(cfg.MeiliURL, cfg.MeiliAPIKey)
+		if err != nil {
+			return nil, nil, false, fmt.Errorf("MEILI_URL: %w", err)
+		}
+		if err := eng.Setup(ctx); err != nil {
+			// Index jobs retry and searches report SEARCH_UNAVAILABLE until it is back.
+			log.Warn("search: Meilisearch is not reachable yet", "url", cfg.MeiliURL, "err", err)
+		} else {
+			log.Info("search: Meilisearch", "url", cfg.MeiliURL)
+		}
+		return eng, func() {}, false, nil
+	case mode == config.Local:
+		dir := filepath.Join(cfg.DataDir, "search")
+		eng, err := embedded.Open(dir)
+		if err != nil {
+			return nil, nil, false, fmt.Errorf("embedded search: %w", err)
+		}
+		if err := eng.Setup(ctx); err != nil {
+			eng.Close()
+			return nil, nil, false, fmt.Errorf("embedded search: %w", err)
+		}
+		log.Info("search: embedded engine (MEILI_URL unset)", "dir", dir)
+		return eng, func() { eng.Close() }, eng.NeedsReindex(), nil
+	}
+	log.Warn("search: MEILI_URL is unset; search answers SEARCH_UNAVAILABLE")
+	return nil, func() {}, false, nil
 }
 
 // startLocalWorkers runs the job server and the outbox relay in-process.
@@ -273,10 +328,18 @@ func runWorker(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer database.Close()
-	a := newApp(cfg, database, log)
+	engine, closeSearch, _, err := openSearch(ctx, config.Serve, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeSearch()
+	a := newApp(cfg, database, engine, log)
+	h := &workers.Handlers{Shows: a.Shows}
+	if engine != nil {
+		h.Search = a.Discovery
+	}
 	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL)
-	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
-		Handlers: &workers.Handlers{Shows: a.Shows, Search: a.Discovery}, Log: log})
+	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{}, Handlers: h, Log: log})
 }
 
 func displayAddr(addr string) string {
@@ -361,7 +424,7 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 		return err
 	}
 	defer database.Close()
-	creds, created, err := seed.Demo(ctx, newApp(cfg, database, log))
+	creds, created, err := seed.Demo(ctx, newApp(cfg, database, nil, log))
 	if err != nil {
 		return err
 	}
@@ -371,5 +434,32 @@ func runSeed(ctx context.Context, args []string, getenv func(string) string, std
 		fmt.Fprintln(stdout, "demo data already present; nothing to do")
 	}
 	printCredentials(stdout, creds)
+	return nil
+}
+
+func runSearch(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "reindex" {
+		return errors.New("usage: livemarket search reindex [flags]")
+	}
+	cfg, err := config.Load(config.Local, "livemarket search reindex", args[1:], getenv, stderr)
+	if err != nil {
+		return err
+	}
+	log := newLogger(cfg, stderr)
+	database, err := open(ctx, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer database.Close()
+	engine, closeSearch, _, err := openSearch(ctx, config.Local, cfg, log)
+	if err != nil {
+		return err
+	}
+	defer closeSearch()
+	shows, products, err := newApp(cfg, database, engine, log).Discovery.Reindex(ctx)
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
+	fmt.Fprintf(stdout, "reindexed %d shows and %d products\n", shows, products)
 	return nil
 }

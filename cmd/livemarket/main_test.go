@@ -148,6 +148,20 @@ func TestLocalModeServesAndShutsDownGracefully(t *testing.T) {
 		t.Fatalf("demo shows: %v", shows)
 	}
 
+	// Local mode has real search: the demo shows reach the embedded engine
+	// through the outbox and the in-process worker.
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		data = post("", `{ searchShows(query: "frday glow") { totalCount edges { node { host { handle } } } } searchProducts(query: "lipstik") { totalCount } }`, nil)
+		if data["searchShows"].(map[string]any)["totalCount"].(float64) >= 1 && data["searchProducts"].(map[string]any)["totalCount"].(float64) >= 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("demo data never became searchable: %v", data)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+
 	cancel()
 	select {
 	case err := <-done:
@@ -168,6 +182,14 @@ func TestLocalModeServesAndShutsDownGracefully(t *testing.T) {
 	}
 	if !strings.Contains(out.String(), "already present") {
 		t.Fatalf("seed twice: %s", out.String())
+	}
+	// A full reindex rebuilds the embedded indexes from the database.
+	out = &syncBuffer{}
+	if err := run(context.Background(), []string{"search", "reindex"}, env(map[string]string{"DATA_DIR": dir}), out, io.Discard, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "reindexed 2 shows and 4 products") {
+		t.Fatalf("search reindex: %q", out.String())
 	}
 }
 

@@ -82,8 +82,10 @@ type ProductQuery struct {
 	InfluencerID string
 	MinPrice     *int64 // priceMinor >= MinPrice
 	MaxPrice     *int64 // priceMinor <= MaxPrice
-	StartsAfter  *int64 // some show starts >= StartsAfter
-	StartsBefore *int64 // some show starts <  StartsBefore
+	// StartsAfter/StartsBefore: one featured show starts in
+	// [StartsAfter, StartsBefore) (either bound may be absent).
+	StartsAfter  *int64
+	StartsBefore *int64
 	Sort         string // SortRelevance, SortStartsAt (nextStart ascending), SortPriceAsc, SortPriceDesc
 	Offset       int
 	Limit        int
@@ -95,7 +97,12 @@ const (
 	FacetVendor   = "vendor" // values are vendor ids
 )
 
-// Result is one page of hits plus the total and facet counts.
+// Ordering: an explicit sort orders the whole result by its field, then by
+// id; RELEVANCE orders by the engine's score, then id. Multi-word text follows
+// Meilisearch's default "last" matching strategy.
+
+// Result is one page of hits plus the exact total (HasNextPage depends on it)
+// and facet counts.
 type Result struct {
 	IDs    []string
 	Total  int

@@ -32,6 +32,8 @@ type Config struct {
 	PlatformFeeBps  int
 	LiveKitURL      string
 	RedisURL        string
+	MeiliURL        string
+	MeiliAPIKey     string
 	ReminderLead    time.Duration
 	LiveKitKey      string
 	LiveKitSecret   string
@@ -84,6 +86,10 @@ var settings = []setting{
 		}},
 	{"redis-url", "REDIS_URL", "Redis for background jobs: redis://host:6379/0 (local default: an embedded in-process Redis; required for worker)", static(""),
 		func(c *Config, v string) error { c.RedisURL = v; return nil }},
+	{"meili-url", "MEILI_URL", "Meilisearch for search (local default: an embedded engine under DATA_DIR/search; serve and worker without it: search unavailable)", static(""),
+		func(c *Config, v string) error { c.MeiliURL = v; return nil }},
+	{"meili-api-key", "MEILI_API_KEY", "Meilisearch API key", static(""),
+		func(c *Config, v string) error { c.MeiliAPIKey = v; return nil }},
 	{"reminder-lead", "REMINDER_LEAD", "how long before a show's start reminders go out", static("15m"),
 		func(c *Config, v string) (err error) { c.ReminderLead, err = time.ParseDuration(v); return }},
 	{"livekit-url", "LIVEKIT_URL", "LiveKit server (wss://... or http://127.0.0.1:7880); unset: video not configured, tokens still issued", static(""),
@@ -186,6 +192,7 @@ Usage:
   %[1]s migrate up|down|status  apply, roll back or list database migrations
   %[1]s seed [flags]            load the demo data (idempotent)
   %[1]s worker [flags]          background jobs and the outbox relay (DATABASE_URL and REDIS_URL required)
+  %[1]s search reindex [flags]  rebuild the search indexes from the database
 
 Every setting is an environment variable or a flag (the flag wins):
 
