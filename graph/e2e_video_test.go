@@ -314,3 +314,17 @@ func TestLiveKitWebhooks(t *testing.T) {
 		}
 	})
 }
+
+// TestJoinWithoutVideoCredentials: a server with no LiveKit key and secret
+// answers showJoin with a typed error, not an internal one.
+func TestJoinWithoutVideoCredentials(t *testing.T) {
+	s := testkit.NewServer(t, testkit.OpenSQLite(t), func(o *app.Options) { o.LiveKit = livekit.Config{} })
+	m := &showMarket{market: newMarket(t, s)}
+	m.collab1 = m.approved(t, m.owner, m.productID, 1500)
+	id := m.scheduledShow(t, 2*time.Hour)
+	var j joinPayload
+	s.MustDo(t, "", joinShow, map[string]any{"id": id}, &j)
+	if j.ShowJoin.Token != nil || len(j.ShowJoin.Errors) != 1 || j.ShowJoin.Errors[0].Code != "INVALID_STATE" {
+		t.Fatalf("join without credentials: %+v", j.ShowJoin)
+	}
+}

@@ -3,6 +3,7 @@ package workers_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"os/exec"
@@ -15,12 +16,14 @@ import (
 
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
+	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/outbox"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/internal/testkit"
+	"github.com/livemarket/livemarket/search/embedded"
 	"github.com/livemarket/livemarket/workers"
 )
 
@@ -320,4 +323,33 @@ func waitFor(t *testing.T, ok func() bool) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatal("condition not met within 20s")
+}
+
+// TestIndexJobsRetryWhileSearchIsDown: with the engine down the index handler
+// fails (so asynq retries it, it is not skipped); once the engine is back the
+// same job indexes the show.
+func TestIndexJobsRetryWhileSearchIsDown(t *testing.T) {
+	s := testkit.NewServer(t, testkit.OpenSQLite(t))
+	w := newWorld(t, s, 48*time.Hour)
+	jobs := pendingJobs(t, s.DB, workers.TypeIndexShow)
+	if len(jobs) == 0 {
+		t.Fatal("publishing left no index job")
+	}
+	task := asynq.NewTask(jobs[len(jobs)-1].Kind, []byte(jobs[len(jobs)-1].Payload))
+	down := &workers.Handlers{Search: discovery.NewService(s.DB, discovery.Unavailable{})}
+	err := down.HandleIndexShow(ctx, task)
+	if !errors.Is(err, discovery.ErrUnavailable) || errors.Is(err, asynq.SkipRetry) {
+		t.Fatalf("with search down: %v (want a retryable ErrUnavailable)", err)
+	}
+	eng, err := embedded.OpenMemory()
+	must(t, err)
+	defer eng.Close()
+	must(t, eng.Setup(ctx))
+	up := &workers.Handlers{Search: discovery.NewService(s.DB, eng)}
+	must(t, up.HandleIndexShow(ctx, task))
+	res, err := eng.SearchShows(ctx, discovery.ShowQuery{Text: "glow", Statuses: []string{show.StatusScheduled}, Limit: 10})
+	must(t, err)
+	if res.Total != 1 || res.IDs[0] != w.show.ID {
+		t.Fatalf("after the engine returned: %+v", res)
+	}
 }

@@ -38,6 +38,10 @@ const (
 	JoinTokenTTL = 15 * time.Minute
 )
 
+// ErrVideoNotConfigured is what Rooms.Token returns when this server has no
+// video credentials: a clear user error rather than an internal one.
+var ErrVideoNotConfigured = kernel.Fail(kernel.CodeInvalidState, nil, "video is not configured on this server")
+
 // HostIdentity is the video identity of a show's host.
 func HostIdentity(userID string) string { return "user:" + userID }
 

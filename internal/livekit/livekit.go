@@ -79,6 +79,9 @@ func (r *Rooms) DeleteRoom(ctx context.Context, name string) error {
 // Token mints a join token for room. Publishing (audio, video, data) is
 // granted only when canPublish; everyone may subscribe.
 func (r *Rooms) Token(identity, name, room string, canPublish bool, ttl time.Duration) (string, error) {
+	if r.cfg.APIKey == "" || r.cfg.APISecret == "" {
+		return "", show.ErrVideoNotConfigured
+	}
 	yes := true
 	grant := &auth.VideoGrant{RoomJoin: true, Room: room, CanSubscribe: &yes}
 	grant.SetCanPublish(canPublish)
