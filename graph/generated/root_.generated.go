@@ -2451,9 +2451,9 @@ input ProductSearchFilter {
   influencerId: ID
   minPriceMinor: Int64
   maxPriceMinor: Int64
-  "The product's next show starts at or after."
+  "One of the product's upcoming shows starts at or after."
   startsAfter: Time
-  "The product's next show starts before."
+  "That show starts before."
   startsBefore: Time
 }
 

@@ -226,9 +226,9 @@ type ProductSearchFilter struct {
 	InfluencerID  *string `json:"influencerId,omitempty"`
 	MinPriceMinor *int64  `json:"minPriceMinor,omitempty"`
 	MaxPriceMinor *int64  `json:"maxPriceMinor,omitempty"`
-	// The product's next show starts at or after.
+	// One of the product's upcoming shows starts at or after.
 	StartsAfter *time.Time `json:"startsAfter,omitempty"`
-	// The product's next show starts before.
+	// That show starts before.
 	StartsBefore *time.Time `json:"startsBefore,omitempty"`
 }
 
