@@ -14,6 +14,7 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/outbox"
 )
 
 // Input limits.
@@ -141,7 +142,10 @@ func (s *Service) Create(ctx context.Context, viewer kernel.Viewer, in CreateInp
 		if _, err := tx.NewInsert().Model(sh).Exec(ctx); err != nil {
 			return fmt.Errorf("insert show: %w", err)
 		}
-		return s.feature(ctx, tx, sh, in.ProductIDs, now)
+		if err := s.feature(ctx, tx, sh, in.ProductIDs, now); err != nil {
+			return err
+		}
+		return s.reindex(ctx, tx, sh.ID, now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("show.Create: %w", err)
@@ -189,6 +193,23 @@ func (s *Service) feature(ctx context.Context, tx bun.Tx, sh *Show, productIDs [
 	}
 	if err := v.Err(); err != nil {
 		return err
+	}
+	// Products dropped from the show must leave its search documents: they
+	// get index jobs of their own (the show's job only sees its current list).
+	var before []string
+	if err := tx.NewSelect().Model((*Featured)(nil)).Column("product_id").Where("show_id = ?", sh.ID).Scan(ctx, &before); err != nil {
+		return fmt.Errorf("featured products: %w", err)
+	}
+	kept := make(map[string]bool, len(productIDs))
+	for _, id := range productIDs {
+		kept[id] = true
+	}
+	for _, id := range before {
+		if !kept[id] {
+			if _, err := outbox.Add(ctx, tx, now, catalog.JobIndex, catalog.IndexJob{ProductID: id}, nil); err != nil {
+				return err
+			}
+		}
 	}
 	if _, err := tx.NewDelete().Model((*Featured)(nil)).Where("show_id = ?", sh.ID).Exec(ctx); err != nil {
 		return fmt.Errorf("clear featured products: %w", err)
