@@ -274,11 +274,14 @@ func nodeIDs(c productConnection) []string {
 // profile; a shopper browses, follows and signs out; then the shop and the
 // creator collaborate (exerciseCollaborations), with notifications over a
 // websocket, and an admin sets the shop's platform fee; finally the creator
-// hosts shows featuring two shops' products (exerciseShows). An operation
+// hosts shows featuring two shops' products (exerciseShows), and shoppers
+// search shows and featured products (exerciseSearch). An operation
 // that no step runs fails the test, so every new operation needs a step here.
 func TestOperationsExecute(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
-		c := &client{s: testkit.NewServer(t, db), ran: map[string]bool{}}
+		// The server has the local-mode search engine, in memory; index
+		// jobs run when exerciseSearch drains them.
+		c := &client{s: testkit.NewServer(t, db, withSearch(t)), ran: map[string]bool{}}
 
 		// --- Vendor dashboard: the owner signs up and opens a shop.
 		owner, vera := c.signUp(t, "vera@example.com", "Vera Vendor")
@@ -586,8 +589,12 @@ func TestOperationsExecute(t *testing.T) {
 			shopID: shop.ID, bowlID: bowl.ID, napkinsID: napkins.ID, influencerID: inf.ID})
 
 		// --- Shows: scheduling, reminders, going live and video tokens.
-		exerciseShows(t, c, collabWorld{owner: owner, staff: staffToken, creator: creator, shopper: second,
-			shopID: shop.ID, bowlID: bowl.ID, napkinsID: napkins.ID, influencerID: inf.ID})
+		world := collabWorld{owner: owner, staff: staffToken, creator: creator, shopper: second,
+			shopID: shop.ID, bowlID: bowl.ID, napkinsID: napkins.ID, influencerID: inf.ID}
+		shows := exerciseShows(t, c, world)
+
+		// --- Discovery: searching shows and featured products.
+		exerciseSearch(t, c, world, shows)
 
 		// Every operation in operations/ must have run above.
 		ops, err := contract.Operations()

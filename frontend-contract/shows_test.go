@@ -159,8 +159,8 @@ func (c *client) join(t *testing.T, token, id string) showJoinPayload {
 // publishes it; shoppers find it upcoming and ask to be reminded; the host
 // reschedules it, cancels a second show, goes live in time, hands out video
 // tokens and ends the show; the studio lists the host's shows, drafts
-// included.
-func exerciseShows(t *testing.T, c *client, w collabWorld) {
+// included. It returns what the search steps build on.
+func exerciseShows(t *testing.T, c *client, w collabWorld) showsWorld {
 	t.Helper()
 	now := c.s.Clock.Now()
 	day := 24 * time.Hour
@@ -459,4 +459,13 @@ func exerciseShows(t *testing.T, c *client, w collabWorld) {
 	if theirs := c.myShows(t, w.shopper, w.influencerID, nil); theirs.TotalCount != 0 {
 		t.Fatalf("MyShows for the host as a shopper = %v, want none (drafts are the host's)", showIDs(theirs))
 	}
+	return showsWorld{shop2ID: shop2.ID, headphonesID: headphones.ID, draftID: next.ID}
+}
+
+// showsWorld is what exerciseShows adds to collabWorld: the second shop and
+// its headphones (booked by the creator at 10%), and the creator's draft
+// featuring the bowl.
+type showsWorld struct {
+	shop2ID, headphonesID string
+	draftID               string
 }

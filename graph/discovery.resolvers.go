@@ -37,9 +37,15 @@ func (r *queryResolver) SearchShows(ctx context.Context, query string, filter *m
 		return nil, err
 	}
 	res := &model.ShowSearchResult{TotalCount: p.Total, PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}}
+	wanted := map[string]bool{}
+	for _, st := range discovery.StatusesOrDefault(in.Statuses) {
+		wanted[st] = true
+	}
 	for i, id := range p.IDs {
-		// The index may trail the database by a moment; never show a draft.
-		if sh := shows[id]; sh != nil && sh.Public() {
+		// The index may trail the database by a moment (until the show's
+		// index job runs): answer with the show's current status only when
+		// the query asked for it, and never show a draft.
+		if sh := shows[id]; sh != nil && sh.Public() && wanted[sh.Status] {
 			cur := discovery.EncodeCursor(p.Offset + i)
 			res.Edges = append(res.Edges, &model.ShowEdge{Cursor: cur, Node: sh})
 			res.PageInfo.EndCursor = &cur

@@ -138,6 +138,15 @@ func (s *Service) Reindex(ctx context.Context) (shows, products int, err error) 
 	return len(all), len(pids), nil
 }
 
+// StatusesOrDefault is the statuses a show search asks for: those given, or
+// SCHEDULED and LIVE.
+func StatusesOrDefault(statuses []string) []string {
+	if len(statuses) == 0 {
+		return searchable
+	}
+	return statuses
+}
+
 func isSearchable(status string) bool {
 	return status == show.StatusScheduled || status == show.StatusLive
 }
@@ -359,10 +368,7 @@ func (s *Service) SearchShows(ctx context.Context, in ShowSearch) (*Page, error)
 	var v kernel.Validator
 	text, a, b := checkCommon(&v, in.Text, in.VendorID, in.InfluencerID, in.StartsAfter, in.StartsBefore)
 	offset, limit := pageOf(in.First, in.After, &v)
-	statuses := in.Statuses
-	if len(statuses) == 0 {
-		statuses = searchable
-	}
+	statuses := StatusesOrDefault(in.Statuses)
 	sort := in.Sort
 	if sort == "" {
 		sort = SortRelevance
