@@ -171,6 +171,15 @@ func TestGoLiveRules(t *testing.T) {
 	if testkit.Snapshot(t, s.DB) != before {
 		t.Fatal("refused go-live changed the database")
 	}
+	// Before going live only the host may join (to set up); a viewer's token
+	// could otherwise create the room ahead of the host.
+	var early, hostEarly joinPayload
+	s.MustDo(t, "", joinShow, map[string]any{"id": id}, &early)
+	s.MustDo(t, m.host, joinShow, map[string]any{"id": id}, &hostEarly)
+	if early.ShowJoin.Token != nil || len(early.ShowJoin.Errors) != 1 || early.ShowJoin.Errors[0].Code != "INVALID_STATE" ||
+		hostEarly.ShowJoin.Token == nil || !hostEarly.ShowJoin.CanPublish {
+		t.Fatalf("joins before going live: guest %+v host %+v", early.ShowJoin, hostEarly.ShowJoin)
+	}
 	s.Clock.Advance(91 * time.Minute) // within 30 minutes of the start
 	var gl struct {
 		ShowGoLive struct{ Show *struct{ Status string } }
@@ -274,14 +283,19 @@ func TestLiveKitWebhooks(t *testing.T) {
 			t.Fatal("refused webhooks changed the database")
 		}
 
-		// room_started makes the scheduled show LIVE; twice is once.
+		// room_started (e.g. a room created by someone's connection) never
+		// starts a show; only the host's showGoLive does.
 		for i := 0; i < 2; i++ {
 			if code := signed(body); code != http.StatusOK {
 				t.Fatalf("room_started: %d", code)
 			}
 		}
-		if st, n := state(); st != "LIVE" || n != 0 {
+		if st, n := state(); st != "SCHEDULED" || n != 0 {
 			t.Fatalf("after room_started: %s %d", st, n)
+		}
+		s.MustDo(t, m.host, `mutation($id: ID!){ showGoLive(input:{id:$id}){ errors{ code } } }`, map[string]any{"id": id}, nil)
+		if st, _ := state(); st != "LIVE" {
+			t.Fatalf("after showGoLive: %s", st)
 		}
 		host := "user:" + m.hostID
 		// Out of order and duplicated: viewer A leaves (t=30) before its join

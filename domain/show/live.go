@@ -55,6 +55,10 @@ func (s *Service) GoLive(ctx context.Context, viewer kernel.Viewer, id string) (
 		if now.Before(sh.ScheduledStart.Add(-GoLiveLead)) {
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "a show can go live from %s before its start", GoLiveLead)
 		}
+		// Collaborations may have been cancelled since publishing.
+		if err := s.recheck(ctx, tx, sh, now); err != nil {
+			return err
+		}
 		if s.rooms != nil && s.rooms.Configured() {
 			meta, _ := json.Marshal(map[string]string{"showId": sh.ID, "hostId": sh.HostID})
 			if err := s.rooms.CreateRoom(ctx, sh.ID, string(meta)); err != nil {
@@ -107,8 +111,9 @@ type Join struct {
 	CanPublish bool
 }
 
-// Join issues a short-lived token for a SCHEDULED or LIVE show: the host's
-// may publish, everybody else's (guests too) may only subscribe.
+// Join issues a short-lived token: the host's (for a SCHEDULED or LIVE show,
+// to set up before going live) may publish; everybody else's (guests too) is
+// for a LIVE show and may only subscribe.
 func (s *Service) Join(ctx context.Context, viewer kernel.Viewer, id string) (*Join, error) {
 	sh, err := s.visible(ctx, viewer, id)
 	if err != nil {
@@ -136,6 +141,11 @@ func (s *Service) Join(ctx context.Context, viewer kernel.Viewer, id string) (*J
 		b := make([]byte, 8)
 		_, _ = rand.Read(b)
 		identity = "guest:" + hex.EncodeToString(b)
+	}
+	if !isHost && sh.Status != StatusLive {
+		// Viewers join once the host has gone live; an early viewer token
+		// would let LiveKit create the room before the host.
+		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "the show has not started yet")
 	}
 	tok, err := s.rooms.Token(identity, name, sh.ID, isHost, JoinTokenTTL)
 	if err != nil {
@@ -176,9 +186,11 @@ type livekitEvent struct {
 }
 
 // ApplyRoomEvent applies a verified video event exactly once (by event id),
-// in any order: rooms reconcile show status, participants maintain the viewer
-// count (the host never counted, never negative). It reports whether the
-// event was new.
+// in any order: a finished room ends a LIVE show, participants maintain the
+// viewer count (the host never counted, never negative). room_started never
+// makes a show LIVE — only the host's showGoLive does — so a viewer whose
+// connection happens to create the room cannot start or end a show. It
+// reports whether the event was new.
 func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error) {
 	if ev.ID == "" || ev.Room == "" {
 		return false, kernel.Fail(kernel.CodeInvalid, nil, "event id and room are required")
@@ -205,11 +217,9 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 		}
 		switch ev.Kind {
 		case EventRoomStarted:
-			if sh.Status == StatusScheduled {
-				sh.StartedAt = &now
-				_, err = tx.NewUpdate().Model((*Show)(nil)).Set("status = ?", StatusLive).Set("started_at = ?", now).Set("updated_at = ?", now).
-					Where("id = ?", sh.ID).Where("status = ?", StatusScheduled).Exec(ctx)
-			}
+			// Only the host's showGoLive makes a show LIVE (with its rules and
+			// notices); a room that starts otherwise changes nothing.
+			return nil
 		case EventRoomFinished:
 			_, err = tx.NewUpdate().Model((*Show)(nil)).Set("status = ?", StatusEnded).Set("ended_at = ?", now).Set("updated_at = ?", now).
 				Where("id = ?", sh.ID).Where("status = ?", StatusLive).Exec(ctx)
