@@ -9,6 +9,7 @@ import (
 	"fmt"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 	"github.com/uptrace/bun/migrate"
 )
 
@@ -33,39 +34,60 @@ func Migrator(ctx context.Context, db *bun.DB) (*migrate.Migrator, error) {
 	return m, nil
 }
 
+// lockKey identifies Livemarket's migration lock among PostgreSQL advisory locks.
+const lockKey int64 = 0x4c4d_4d49_4752 // "LMMIGR"
+
+// withLock runs fn while holding a lock that makes concurrent migrators wait
+// for each other: on PostgreSQL a session advisory lock, which waits (unlike
+// bun's lock table, which fails at once) and cannot outlive a crashed
+// process; SQLite is one file and one process.
+func withLock(ctx context.Context, db *bun.DB, fn func() error) error {
+	if db.Dialect().Name() != dialect.PG {
+		return fn()
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("migrations: lock: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SELECT pg_advisory_lock(?)", lockKey); err != nil {
+		return fmt.Errorf("migrations: lock: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "SELECT pg_advisory_unlock(?)", lockKey) //nolint:errcheck // the session ends with conn anyway
+	return fn()
+}
+
 // Up applies every pending migration under the migration lock, so replicas that
 // start together do not race. It returns the group applied (empty when none).
 func Up(ctx context.Context, db *bun.DB) (*migrate.MigrationGroup, error) {
-	m, err := Migrator(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.Lock(ctx); err != nil {
-		return nil, fmt.Errorf("migrations: lock: %w", err)
-	}
-	defer m.Unlock(ctx) //nolint:errcheck // best effort; the lock row is removed on success
-	g, err := m.Migrate(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("migrations: up: %w", err)
-	}
-	return g, nil
+	var g *migrate.MigrationGroup
+	err := withLock(ctx, db, func() error {
+		m, err := Migrator(ctx, db)
+		if err != nil {
+			return err
+		}
+		if g, err = m.Migrate(ctx); err != nil {
+			return fmt.Errorf("migrations: up: %w", err)
+		}
+		return nil
+	})
+	return g, err
 }
 
 // Down rolls back the last applied group.
 func Down(ctx context.Context, db *bun.DB) (*migrate.MigrationGroup, error) {
-	m, err := Migrator(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if err := m.Lock(ctx); err != nil {
-		return nil, fmt.Errorf("migrations: lock: %w", err)
-	}
-	defer m.Unlock(ctx) //nolint:errcheck
-	g, err := m.Rollback(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("migrations: down: %w", err)
-	}
-	return g, nil
+	var g *migrate.MigrationGroup
+	err := withLock(ctx, db, func() error {
+		m, err := Migrator(ctx, db)
+		if err != nil {
+			return err
+		}
+		if g, err = m.Rollback(ctx); err != nil {
+			return fmt.Errorf("migrations: down: %w", err)
+		}
+		return nil
+	})
+	return g, err
 }
 
 // Status lists every migration with whether it is applied.

@@ -60,7 +60,7 @@ type IndexJobs interface {
 // domain reloads by id, checks state and records what it has done.
 type Handlers struct {
 	Shows  ShowJobs
-	Search IndexJobs // nil: index tasks are acknowledged and dropped
+	Search IndexJobs
 }
 
 // HandleIndexShow re-indexes a show; while the engine is down it fails and
@@ -70,9 +70,6 @@ func (h *Handlers) HandleIndexShow(ctx context.Context, t *asynq.Task) error {
 	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.ShowID == "" {
 		return fmt.Errorf("bad %s payload %q: %v: %w", TypeIndexShow, t.Payload(), err, asynq.SkipRetry)
 	}
-	if h.Search == nil {
-		return nil
-	}
 	return h.Search.IndexShow(ctx, p)
 }
 
@@ -81,9 +78,6 @@ func (h *Handlers) HandleIndexProduct(ctx context.Context, t *asynq.Task) error 
 	var p catalog.IndexJob
 	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.ProductID == "" {
 		return fmt.Errorf("bad %s payload %q: %v: %w", TypeIndexProduct, t.Payload(), err, asynq.SkipRetry)
-	}
-	if h.Search == nil {
-		return nil
 	}
 	return h.Search.IndexProduct(ctx, p)
 }

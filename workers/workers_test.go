@@ -122,7 +122,7 @@ func TestReminderHandlersAreIdempotent(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		s := testkit.NewServer(t, db)
 		w := newWorld(t, s, 48*time.Hour)
-		h := &workers.Handlers{Shows: s.App.Shows}
+		h := &workers.Handlers{Shows: s.App.Shows, Search: s.App.Discovery}
 
 		jobs := pendingJobs(t, db, workers.TypeShowReminder)
 		if len(jobs) != 1 || !jobs[0].RunAt.Equal(w.show.ScheduledStart.Add(-show.DefaultReminderLead)) {
@@ -182,7 +182,7 @@ func TestCancelledShowSendsNoReminder(t *testing.T) {
 	_, err := s.App.Shows.Cancel(ctx, w.host, w.show.ID)
 	must(t, err)
 	jobs := pendingJobs(t, s.DB, workers.TypeShowReminder)
-	h := &workers.Handlers{Shows: s.App.Shows}
+	h := &workers.Handlers{Shows: s.App.Shows, Search: s.App.Discovery}
 	must(t, h.HandleShowReminder(ctx, asynq.NewTask(jobs[0].Kind, []byte(jobs[0].Payload))))
 	if n := notices(t, s.DB, "show.reminder"); len(n) != 0 {
 		t.Fatalf("a cancelled show sent reminders: %v", n)
@@ -277,7 +277,7 @@ func TestReminderSurvivesRedisOutage(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- workers.Run(wctx, workers.Options{Redis: asynq.RedisClientOpt{Addr: "127.0.0.1:" + strconv.Itoa(port)}, DB: s.DB,
-			Clock: s.Clock, Handlers: &workers.Handlers{Shows: s.App.Shows}, CheckInterval: 100 * time.Millisecond,
+			Clock: s.Clock, Handlers: &workers.Handlers{Shows: s.App.Shows, Search: s.App.Discovery}, CheckInterval: 100 * time.Millisecond,
 			RelayInterval: 100 * time.Millisecond})
 	}()
 	defer func() { cancel(); <-done }()

@@ -334,10 +334,9 @@ func runWorker(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	defer closeSearch()
 	a := newApp(cfg, database, engine, log)
-	h := &workers.Handlers{Shows: a.Shows}
-	if engine != nil {
-		h.Search = a.Discovery
-	}
+	// Without MEILI_URL the discovery service answers ErrUnavailable, so
+	// index jobs fail and are retried by asynq rather than dropped.
+	h := &workers.Handlers{Shows: a.Shows, Search: a.Discovery}
 	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL)
 	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{}, Handlers: h, Log: log})
 }

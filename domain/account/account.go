@@ -172,11 +172,13 @@ func (s *Service) SignIn(ctx context.Context, emailIn, password string) (*Auth, 
 		return nil, errBadCredentials
 	}
 	now := s.clock.Now()
-	th, err := loadThrottle(ctx, s.db, email)
+	// Count the attempt before checking the password, in one statement, so
+	// parallel guesses cannot slip past the limit.
+	attempts, err := reserveAttempt(ctx, s.db, email, now, s.opt.FailureWindow)
 	if err != nil {
 		return nil, fmt.Errorf("account.SignIn: %w", err)
 	}
-	if th != nil && now.Sub(th.WindowStart) < s.opt.FailureWindow && th.Failures >= s.opt.MaxFailures {
+	if attempts > s.opt.MaxFailures {
 		return nil, errThrottled
 	}
 	u, err := userByEmail(ctx, s.db, email)
@@ -192,17 +194,12 @@ func (s *Service) SignIn(ctx context.Context, emailIn, password string) (*Auth, 
 		return nil, fmt.Errorf("account.SignIn: %w", err)
 	}
 	if u == nil || !ok {
-		if err := s.recordFailure(ctx, email, now); err != nil {
-			return nil, fmt.Errorf("account.SignIn: %w", err)
-		}
 		return nil, errBadCredentials
 	}
 	var auth *Auth
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if th != nil {
-			if err := clearThrottle(ctx, tx, email); err != nil {
-				return err
-			}
+		if err := clearThrottle(ctx, tx, email); err != nil {
+			return err
 		}
 		var err error
 		auth, err = s.newSession(ctx, tx, u)
@@ -212,20 +209,6 @@ func (s *Service) SignIn(ctx context.Context, emailIn, password string) (*Auth, 
 		return nil, fmt.Errorf("account.SignIn: %w", err)
 	}
 	return auth, nil
-}
-
-func (s *Service) recordFailure(ctx context.Context, email string, now time.Time) error {
-	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		th, err := loadThrottle(ctx, tx, email)
-		if err != nil {
-			return err
-		}
-		if th == nil || now.Sub(th.WindowStart) >= s.opt.FailureWindow {
-			th = &throttle{Email: email, WindowStart: now}
-		}
-		th.Failures++
-		return saveThrottle(ctx, tx, th)
-	})
 }
 
 // tokenPrefix marks Livemarket tokens so secret scanners can spot leaked ones.

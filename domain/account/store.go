@@ -126,28 +126,21 @@ func revokeSession(ctx context.Context, db bun.IDB, id string, now time.Time) er
 	return nil
 }
 
-func loadThrottle(ctx context.Context, db bun.IDB, email string) (*throttle, error) {
-	t := new(throttle)
-	err := db.NewSelect().Model(t).Where("email = ?", email).Limit(1).Scan(ctx)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
-	}
+// reserveAttempt counts a sign-in attempt for email within the current
+// window (a new window starts when the last one is over) and returns the
+// attempts counted so far, atomically on both engines.
+func reserveAttempt(ctx context.Context, db bun.IDB, email string, now time.Time, window time.Duration) (int, error) {
+	cutoff := now.Add(-window)
+	var n int
+	err := db.NewRaw(`INSERT INTO sign_in_throttle (email, failures, window_start) VALUES (?, 1, ?)
+		ON CONFLICT (email) DO UPDATE SET
+			failures = CASE WHEN sign_in_throttle.window_start <= ? THEN 1 ELSE sign_in_throttle.failures + 1 END,
+			window_start = CASE WHEN sign_in_throttle.window_start <= ? THEN excluded.window_start ELSE sign_in_throttle.window_start END
+		RETURNING failures`, email, now, cutoff, cutoff).Scan(ctx, &n)
 	if err != nil {
-		return nil, fmt.Errorf("select throttle: %w", err)
+		return 0, fmt.Errorf("reserve sign-in attempt: %w", err)
 	}
-	return t, nil
-}
-
-func saveThrottle(ctx context.Context, db bun.IDB, t *throttle) error {
-	_, err := db.NewInsert().Model(t).
-		On("CONFLICT (email) DO UPDATE").
-		Set("failures = EXCLUDED.failures").
-		Set("window_start = EXCLUDED.window_start").
-		Exec(ctx)
-	if err != nil {
-		return fmt.Errorf("save throttle: %w", err)
-	}
-	return nil
+	return n, nil
 }
 
 func clearThrottle(ctx context.Context, db bun.IDB, email string) error {

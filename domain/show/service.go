@@ -15,6 +15,7 @@ import (
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/outbox"
+	"github.com/livemarket/livemarket/domain/txlock"
 )
 
 // Input limits.
@@ -360,6 +361,15 @@ func (s *Service) editWith(ctx context.Context, viewer kernel.Viewer, id string,
 	now := s.clock.Now()
 	var sh *Show
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		// Serialise changes to one show (PostgreSQL), so an edit never works
+		// from a status another transaction has just changed.
+		if err := txlock.Row(ctx, tx, "shows", id); err != nil {
+			var ve *kernel.ValidationError
+			if _, err2 := byID(ctx, tx, id); errors.As(err2, &ve) {
+				return err2
+			}
+			return err
+		}
 		var err error
 		if sh, err = byID(ctx, tx, id); err != nil {
 			return err

@@ -56,9 +56,29 @@ func OpenSQLite(t testing.TB) *bun.DB {
 	return openMigrated(t, "sqlite:"+filepath.Join(t.TempDir(), "test.db"))
 }
 
+// FreshPostgresURL creates an empty database of its own (not migrated) on
+// the server TEST_DATABASE_URL names, dropped when the test ends, and returns
+// its URL. Without TEST_DATABASE_URL the test is skipped, except under CI.
+func FreshPostgresURL(t testing.TB) string {
+	t.Helper()
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI is set but TEST_DATABASE_URL is not")
+		}
+		t.Skip("TEST_DATABASE_URL is not set")
+	}
+	return createPostgres(t)
+}
+
 // OpenPostgres creates a database of its own on the server TEST_DATABASE_URL
 // names, migrates it and drops it when the test ends.
 func OpenPostgres(t testing.TB) *bun.DB {
+	t.Helper()
+	return openMigrated(t, createPostgres(t))
+}
+
+// createPostgres creates a uniquely named database, dropped at cleanup.
+func createPostgres(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("TEST_DATABASE_URL")
 	if base == "" {
@@ -92,7 +112,7 @@ func OpenPostgres(t testing.TB) *bun.DB {
 		t.Fatalf("TEST_DATABASE_URL: %v", err)
 	}
 	u.Path = "/" + name
-	return openMigrated(t, u.String())
+	return u.String()
 }
 
 func openMigrated(t testing.TB, dsn string) *bun.DB {
