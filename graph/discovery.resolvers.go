@@ -86,7 +86,9 @@ func (r *queryResolver) SearchProducts(ctx context.Context, query string, filter
 	}
 	res := &model.ProductSearchResult{TotalCount: p.Total, PageInfo: &model.PageInfo{HasNextPage: p.HasNextPage}, Edges: []*model.ProductHitEdge{}}
 	for i, id := range p.IDs {
-		if pr := products[id]; pr != nil {
+		// Until a product's index job runs the index may still hold it:
+		// answer only for products still for sale.
+		if pr := products[id]; pr != nil && pr.Status == catalog.StatusActive {
 			cur := discovery.EncodeCursor(p.Offset + i)
 			shows := upcoming[id]
 			if shows == nil {

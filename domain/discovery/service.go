@@ -2,9 +2,11 @@ package discovery
 
 import (
 	"context"
+	"database/sql"
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/txlock"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -33,48 +36,66 @@ func NewService(db *bun.DB, engine Engine) *Service {
 var searchable = []string{show.StatusScheduled, show.StatusLive}
 
 // IndexShow writes the show's current public document (or removes it when the
-// show is no longer SCHEDULED or LIVE), then re-indexes its products.
+// show is no longer SCHEDULED or LIVE), then re-indexes its products. It
+// holds the show's row lock (and its products') while it reads and writes, so
+// jobs for the same show apply in the order of the changes they follow: a
+// job never overwrites a newer document with an older one.
 func (s *Service) IndexShow(ctx context.Context, job show.IndexJob) error {
-	shows, err := show.ByIDs(ctx, s.db, []string{job.ShowID})
-	if err != nil {
-		return err
-	}
-	sh := shows[job.ShowID]
-	featured, err := show.FeaturedOf(ctx, s.db, []string{job.ShowID})
-	if err != nil {
-		return err
-	}
-	if sh == nil || !isSearchable(sh.Status) {
-		if err := s.engine.DeleteShows(ctx, []string{job.ShowID}); err != nil {
-			return fmt.Errorf("discovery.IndexShow: %w", err)
+	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if err := txlock.Row(ctx, tx, "shows", job.ShowID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
-	} else {
-		docs, err := s.showDocs(ctx, []*show.Show{sh})
+		shows, err := show.ByIDs(ctx, tx, []string{job.ShowID})
 		if err != nil {
 			return err
 		}
-		if err := s.engine.UpsertShows(ctx, docs); err != nil {
-			return fmt.Errorf("discovery.IndexShow: %w", err)
+		sh := shows[job.ShowID]
+		featured, err := show.FeaturedOf(ctx, tx, []string{job.ShowID})
+		if err != nil {
+			return err
 		}
-	}
-	ids := make([]string, 0, len(featured[job.ShowID]))
-	for _, f := range featured[job.ShowID] {
-		ids = append(ids, f.ProductID)
-	}
-	return s.indexProducts(ctx, ids)
+		if sh == nil || !isSearchable(sh.Status) {
+			if err := s.engine.DeleteShows(ctx, []string{job.ShowID}); err != nil {
+				return fmt.Errorf("discovery.IndexShow: %w", err)
+			}
+		} else {
+			docs, err := s.showDocs(ctx, tx, []*show.Show{sh})
+			if err != nil {
+				return err
+			}
+			if err := s.engine.UpsertShows(ctx, docs); err != nil {
+				return fmt.Errorf("discovery.IndexShow: %w", err)
+			}
+		}
+		ids := make([]string, 0, len(featured[job.ShowID]))
+		for _, f := range featured[job.ShowID] {
+			ids = append(ids, f.ProductID)
+		}
+		return s.indexProducts(ctx, tx, ids)
+	})
 }
 
 // IndexProduct writes the product's document, or removes it when it is
-// archived or featured in no SCHEDULED or LIVE show.
+// archived or featured in no SCHEDULED or LIVE show (under the product's
+// row lock, like IndexShow).
 func (s *Service) IndexProduct(ctx context.Context, job catalog.IndexJob) error {
-	return s.indexProducts(ctx, []string{job.ProductID})
+	return s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		return s.indexProducts(ctx, tx, []string{job.ProductID})
+	})
 }
 
-func (s *Service) indexProducts(ctx context.Context, ids []string) error {
+func (s *Service) indexProducts(ctx context.Context, db bun.IDB, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	docs, err := s.productDocs(ctx, ids)
+	sorted := append([]string(nil), ids...)
+	slices.Sort(sorted) // one lock order everywhere
+	for _, id := range sorted {
+		if err := txlock.Row(ctx, db, "products", id); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	docs, err := s.productDocs(ctx, db, ids)
 	if err != nil {
 		return err
 	}
@@ -117,7 +138,7 @@ func (s *Service) Reindex(ctx context.Context) (shows, products int, err error) 
 	}
 	const batch = 500
 	for i := 0; i < len(all); i += batch {
-		docs, err := s.showDocs(ctx, all[i:min(i+batch, len(all))])
+		docs, err := s.showDocs(ctx, s.db, all[i:min(i+batch, len(all))])
 		if err != nil {
 			return 0, 0, err
 		}
@@ -131,7 +152,7 @@ func (s *Service) Reindex(ctx context.Context) (shows, products int, err error) 
 		return 0, 0, fmt.Errorf("discovery.Reindex: %w", err)
 	}
 	for i := 0; i < len(pids); i += batch {
-		if err := s.indexProducts(ctx, pids[i:min(i+batch, len(pids))]); err != nil {
+		if err := s.indexProducts(ctx, s.db, pids[i:min(i+batch, len(pids))]); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -152,17 +173,17 @@ func isSearchable(status string) bool {
 }
 
 // showDocs builds the public documents of shows (a constant number of statements).
-func (s *Service) showDocs(ctx context.Context, shows []*show.Show) ([]ShowDoc, error) {
+func (s *Service) showDocs(ctx context.Context, db bun.IDB, shows []*show.Show) ([]ShowDoc, error) {
 	ids := make([]string, len(shows))
 	hostIDs := make([]string, len(shows))
 	for i, sh := range shows {
 		ids[i], hostIDs[i] = sh.ID, sh.HostID
 	}
-	hosts, err := influencer.ByIDs(ctx, s.db, hostIDs)
+	hosts, err := influencer.ByIDs(ctx, db, hostIDs)
 	if err != nil {
 		return nil, err
 	}
-	featured, err := show.FeaturedOf(ctx, s.db, ids)
+	featured, err := show.FeaturedOf(ctx, db, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -172,11 +193,11 @@ func (s *Service) showDocs(ctx context.Context, shows []*show.Show) ([]ShowDoc, 
 			pids, vids = append(pids, f.ProductID), append(vids, f.VendorID)
 		}
 	}
-	products, err := catalog.ByIDs(ctx, s.db, pids)
+	products, err := catalog.ByIDs(ctx, db, pids)
 	if err != nil {
 		return nil, err
 	}
-	vendors, err := vendor.ByIDs(ctx, s.db, vids)
+	vendors, err := vendor.ByIDs(ctx, db, vids)
 	if err != nil {
 		return nil, err
 	}
@@ -208,8 +229,8 @@ func (s *Service) showDocs(ctx context.Context, shows []*show.Show) ([]ShowDoc, 
 
 // productDocs builds documents for the products that are ACTIVE and featured
 // in at least one SCHEDULED or LIVE show; others are absent from the map.
-func (s *Service) productDocs(ctx context.Context, ids []string) (map[string]ProductDoc, error) {
-	products, err := catalog.ByIDs(ctx, s.db, ids)
+func (s *Service) productDocs(ctx context.Context, db bun.IDB, ids []string) (map[string]ProductDoc, error) {
+	products, err := catalog.ByIDs(ctx, db, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -219,7 +240,7 @@ func (s *Service) productDocs(ctx context.Context, ids []string) (map[string]Pro
 		HostID    string    `bun:"host_id"`
 		Start     time.Time `bun:"scheduled_start"`
 	}
-	if err := s.db.NewRaw(`SELECT sp.product_id, sh.id AS show_id, sh.host_id, sh.scheduled_start
+	if err := db.NewRaw(`SELECT sp.product_id, sh.id AS show_id, sh.host_id, sh.scheduled_start
 		FROM show_products AS sp JOIN shows AS sh ON sh.id = sp.show_id
 		WHERE sp.product_id IN (?) AND sh.status IN (?) ORDER BY sh.scheduled_start, sh.id`,
 		bun.List(ids), bun.List(searchable)).Scan(ctx, &rows); err != nil {
@@ -229,7 +250,7 @@ func (s *Service) productDocs(ctx context.Context, ids []string) (map[string]Pro
 	for _, p := range products {
 		vids = append(vids, p.VendorID)
 	}
-	vendors, err := vendor.ByIDs(ctx, s.db, vids)
+	vendors, err := vendor.ByIDs(ctx, db, vids)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package show
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -124,25 +125,19 @@ func (s *Service) sendNotice(ctx context.Context, showID, kind string, message f
 		if err != nil {
 			return err
 		}
-		var audience []string
-		if err := tx.NewRaw(`SELECT user_id FROM show_reminders WHERE show_id = ?
-			UNION SELECT user_id FROM follows WHERE influencer_id = ? ORDER BY user_id`, sh.ID, sh.HostID).Scan(ctx, &audience); err != nil {
-			return fmt.Errorf("audience: %w", err)
-		}
+		// One statement records who is told now: reminder holders and the
+		// host's followers (not the host), minus anyone told before.
 		var fresh []string
-		for _, u := range audience {
-			if u == hostUser {
-				continue
-			}
-			res, err := tx.NewInsert().Model(&noticeSent{ShowID: sh.ID, UserID: u, Kind: kind, SentAt: now}).
-				On("CONFLICT (show_id, user_id, kind) DO NOTHING").Exec(ctx)
-			if err != nil {
-				return fmt.Errorf("record notice: %w", err)
-			}
-			if n, _ := res.RowsAffected(); n == 1 {
-				fresh = append(fresh, u)
-			}
+		if err := tx.NewRaw(`INSERT INTO show_notices_sent (show_id, user_id, kind, sent_at)
+			SELECT ?, a.user_id, ?, ? FROM (
+				SELECT user_id FROM show_reminders WHERE show_id = ?
+				UNION SELECT user_id FROM follows WHERE influencer_id = ?
+			) AS a WHERE a.user_id <> ?
+			ON CONFLICT (show_id, user_id, kind) DO NOTHING
+			RETURNING user_id`, sh.ID, kind, now, sh.ID, sh.HostID, hostUser).Scan(ctx, &fresh); err != nil {
+			return fmt.Errorf("record notices: %w", err)
 		}
+		slices.Sort(fresh)
 		if s.notify == nil || len(fresh) == 0 {
 			return nil
 		}
