@@ -230,7 +230,29 @@ func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, f
 
 // NotificationReceived is the resolver for the notificationReceived field.
 func (r *subscriptionResolver) NotificationReceived(ctx context.Context) (<-chan *notify.Notification, error) {
-	return r.Notify.Subscribe(ctx, kernel.ViewerFrom(ctx))
+	v := kernel.ViewerFrom(ctx)
+	in, err := r.Notify.Subscribe(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	// The socket authenticated once; before each delivery make sure the
+	// session was not signed out or expired meanwhile (then the
+	// subscription completes and the client must sign in again).
+	out := make(chan *notify.Notification, 1)
+	go func() {
+		defer close(out)
+		for n := range in {
+			if ok, err := r.Accounts.SessionActive(ctx, v.SessionID); err != nil || !ok {
+				return
+			}
+			select {
+			case out <- n:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
 }
 
 // Collaboration returns generated.CollaborationResolver implementation.

@@ -9,8 +9,11 @@ import (
 	"time"
 
 	"github.com/coder/websocket/wsjson"
+	"github.com/redis/go-redis/v9"
 	"github.com/uptrace/bun"
 
+	"github.com/livemarket/livemarket/internal/app"
+	"github.com/livemarket/livemarket/internal/bus"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
 
@@ -295,5 +298,88 @@ func TestNegotiationIsPrivate(t *testing.T) {
 		if got.CommissionBps != 1200 || (got.Message != nil) != c.party || (got.RequestedBps != nil) != c.party {
 			t.Fatalf("%s sees %+v", c.name, got)
 		}
+	}
+}
+
+// TestNotificationCrossesReplicas: two API instances share one database and
+// one real Redis; a request made through instance A reaches the vendor's
+// subscriber on instance B.
+func TestNotificationCrossesReplicas(t *testing.T) {
+	opt, err := redis.ParseURL(testkit.RedisURL(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := redis.NewClient(opt)
+	defer client.Close()
+	db := testkit.OpenSQLite(t)
+	withRedis := func(o *app.Options) { o.NotifyBus = bus.NewRedisNotifications(client) }
+	a := testkit.NewServer(t, db, withRedis)
+	b := testkit.NewServer(t, db, withRedis)
+	m := newMarket(t, a)
+
+	c, ack := wsSession(t, b, map[string]any{"authToken": m.owner})
+	if ack["type"] != "connection_ack" {
+		t.Fatalf("connection_init on B: %v", ack)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := wsjson.Write(ctx, c, map[string]any{"id": "n", "type": "subscribe",
+		"payload": map[string]any{"query": `subscription { notificationReceived { kind subjectId } }`}}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		n, err := client.PubSubNumSub(ctx, "livemarket:notify:"+m.ownerID).Result()
+		if err == nil && n["livemarket:notify:"+m.ownerID] >= 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("subscription on B never reached Redis")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	id := m.request(t, 1500) // through A
+	var msg struct {
+		Type    string
+		Payload struct {
+			Data struct {
+				NotificationReceived struct{ Kind, SubjectID string }
+			}
+		}
+	}
+	if err := wsjson.Read(ctx, c, &msg); err != nil {
+		t.Fatalf("no notification on B: %v", err)
+	}
+	got := msg.Payload.Data.NotificationReceived
+	if msg.Type != "next" || got.Kind != "collaboration.requested" || got.SubjectID != id {
+		t.Fatalf("B received %+v", msg)
+	}
+}
+
+// TestSignedOutSocketStopsReceiving: after the token used in connection_init
+// is revoked, the next notification is not delivered and the subscription
+// completes.
+func TestSignedOutSocketStopsReceiving(t *testing.T) {
+	s := testkit.NewServer(t, testkit.OpenSQLite(t))
+	m := newMarket(t, s)
+	c, ack := wsSession(t, s, map[string]any{"authToken": m.owner})
+	if ack["type"] != "connection_ack" {
+		t.Fatalf("connection_init: %v", ack)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := wsjson.Write(ctx, c, map[string]any{"id": "n", "type": "subscribe",
+		"payload": map[string]any{"query": `subscription { notificationReceived { kind } }`}}); err != nil {
+		t.Fatal(err)
+	}
+	waitForSubscribers(t, s, 1)
+	s.MustDo(t, m.owner, `mutation{ signOut{ ok } }`, nil, nil)
+	m.request(t, 1500)
+	var msg struct{ Type string }
+	if err := wsjson.Read(ctx, c, &msg); err != nil {
+		t.Fatal(err)
+	}
+	if msg.Type != "complete" {
+		t.Fatalf("after sign-out the socket got %q, want complete", msg.Type)
 	}
 }

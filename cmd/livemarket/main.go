@@ -26,14 +26,17 @@ import (
 
 	"github.com/alicebob/miniredis/v2"
 	"github.com/hibiken/asynq"
+	"github.com/redis/go-redis/v9"
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
+	"github.com/livemarket/livemarket/internal/bus"
 	"github.com/livemarket/livemarket/internal/config"
 	"github.com/livemarket/livemarket/internal/db"
 	"github.com/livemarket/livemarket/internal/livekit"
@@ -111,7 +114,17 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*bun.DB, e
 }
 
 func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *slog.Logger) *app.App {
+	var nb notify.Bus
+	if cfg.RedisURL != "" {
+		// Live notifications cross replicas and workers through Redis.
+		if opt, err := redis.ParseURL(cfg.RedisURL); err == nil {
+			nb = bus.NewRedisNotifications(redis.NewClient(opt))
+		} else {
+			log.Warn("REDIS_URL does not parse; live notifications stay in this process", "err", err)
+		}
+	}
 	return app.New(database, app.Options{
+		NotifyBus:     nb,
 		Search:        engine,
 		Logger:        log,
 		Introspection: cfg.Introspection,

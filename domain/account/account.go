@@ -319,3 +319,17 @@ func (s *Service) UserIDByEmail(ctx context.Context, email string) (string, erro
 	}
 	return u.ID, nil
 }
+
+// SessionActive reports whether the session is still valid (not revoked,
+// not expired): long-lived connections check it before each delivery.
+func (s *Service) SessionActive(ctx context.Context, sessionID string) (bool, error) {
+	if sessionID == "" {
+		return false, nil
+	}
+	n, err := s.db.NewSelect().Model((*Session)(nil)).Where("s.id = ?", sessionID).
+		Where("s.revoked_at IS NULL").Where("s.expires_at > ?", s.clock.Now()).Count(ctx)
+	if err != nil {
+		return false, fmt.Errorf("account.SessionActive: %w", err)
+	}
+	return n > 0, nil
+}

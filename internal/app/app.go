@@ -47,6 +47,9 @@ type Options struct {
 	// Search is the search engine (Meilisearch or the embedded one); nil
 	// means search is unavailable.
 	Search discovery.Engine
+	// NotifyBus delivers live notifications; nil means in-process only
+	// (one process). Set the Redis bus when replicas or workers run apart.
+	NotifyBus notify.Bus
 }
 
 // App is a wired Livemarket instance.
@@ -83,7 +86,11 @@ func New(db *bun.DB, opt Options) *App {
 	a.Influencers = influencer.NewService(db, opt.Clock)
 	a.Catalog = catalog.NewService(db, opt.Clock, a.Vendors)
 	a.notifications = bus.NewNotifications()
-	a.Notify = notify.NewService(db, opt.Clock, a.notifications, opt.Logger)
+	var nb notify.Bus = a.notifications
+	if opt.NotifyBus != nil {
+		nb = opt.NotifyBus
+	}
+	a.Notify = notify.NewService(db, opt.Clock, nb, opt.Logger)
 	a.Collab = collab.NewService(db, opt.Clock, a.Notify, opt.Collab)
 	a.rooms = livekit.New(opt.LiveKit)
 	if opt.Search == nil {
