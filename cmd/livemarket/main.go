@@ -336,17 +336,11 @@ func runWorker(ctx context.Context, args []string, getenv func(string) string, s
 		return fmt.Errorf("REDIS_URL: %w", err)
 	}
 	log := newLogger(cfg, stderr)
-	database, err := open(ctx, cfg, log)
+	a, closeAll, err := openApp(ctx, config.Serve, cfg, log)
 	if err != nil {
 		return err
 	}
-	defer database.Close()
-	engine, closeSearch, _, err := openSearch(ctx, config.Serve, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer closeSearch()
-	a := newApp(cfg, database, engine, log)
+	defer closeAll()
 	// Without MEILI_URL the discovery service answers ErrUnavailable, so
 	// index jobs fail and are retried by asynq rather than dropped.
 	h := &workers.Handlers{Shows: a.Shows, Search: a.Discovery}
@@ -458,20 +452,30 @@ func runSearch(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	log := newLogger(cfg, stderr)
-	database, err := open(ctx, cfg, log)
+	a, closeAll, err := openApp(ctx, config.Local, cfg, log)
 	if err != nil {
 		return err
 	}
-	defer database.Close()
-	engine, closeSearch, _, err := openSearch(ctx, config.Local, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer closeSearch()
-	shows, products, err := newApp(cfg, database, engine, log).Discovery.Reindex(ctx)
+	defer closeAll()
+	shows, products, err := a.Discovery.Reindex(ctx)
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
 	fmt.Fprintf(stdout, "reindexed %d shows and %d products\n", shows, products)
 	return nil
+}
+
+// openApp opens the database (migrated) and the search engine and wires the
+// app, for the commands that need all of it but no HTTP server.
+func openApp(ctx context.Context, mode config.Mode, cfg *config.Config, log *slog.Logger) (*app.App, func(), error) {
+	database, err := open(ctx, cfg, log)
+	if err != nil {
+		return nil, nil, err
+	}
+	engine, closeSearch, _, err := openSearch(ctx, mode, cfg, log)
+	if err != nil {
+		database.Close()
+		return nil, nil, err
+	}
+	return newApp(cfg, database, engine, log), func() { closeSearch(); database.Close() }, nil
 }

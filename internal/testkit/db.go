@@ -61,12 +61,7 @@ func OpenSQLite(t testing.TB) *bun.DB {
 // its URL. Without TEST_DATABASE_URL the test is skipped, except under CI.
 func FreshPostgresURL(t testing.TB) string {
 	t.Helper()
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but TEST_DATABASE_URL is not")
-		}
-		t.Skip("TEST_DATABASE_URL is not set")
-	}
+	Service(t, "TEST_DATABASE_URL", "e.g. postgres://postgres@127.0.0.1:5432/postgres?sslmode=disable")
 	return createPostgres(t)
 }
 

@@ -170,16 +170,23 @@ const (
 )
 
 // LiveKitURL returns the real LiveKit server tests should use
-// (TEST_LIVEKIT_URL). Without one the test is skipped, except under CI where
-// a missing server is a failure.
+// (TEST_LIVEKIT_URL); see Service.
 func LiveKitURL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv("TEST_LIVEKIT_URL")
+	return Service(t, "TEST_LIVEKIT_URL", "start livekit-server --dev and set it to http://127.0.0.1:7880")
+}
+
+// Service returns the address of a real service named by env. Without it the
+// test is skipped — except under CI (CI set), where a missing service is a
+// failure, not a skip.
+func Service(t testing.TB, env, hint string) string {
+	t.Helper()
+	u := os.Getenv(env)
 	if u == "" {
 		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but TEST_LIVEKIT_URL is not: video tests must run against livekit-server in CI")
+			t.Fatalf("CI is set but %s is not: this test must run against the real service in CI", env)
 		}
-		t.Skip("TEST_LIVEKIT_URL is not set (start livekit-server --dev and set it to http://127.0.0.1:7880)")
+		t.Skipf("%s is not set (%s)", env, hint)
 	}
 	return u
 }
@@ -203,16 +210,8 @@ func Unique() string { return strings.ReplaceAll(kernel.NewID()[24:], "-", "") }
 // can wait for a websocket subscription to be registered before publishing.
 func (s *Server) NotificationSubscribers() int { return s.App.NotificationSubscribers() }
 
-// RedisURL returns the real Redis tests should use (TEST_REDIS_URL). Without
-// one the test is skipped, except under CI where it is a failure.
+// RedisURL returns the real Redis tests should use (TEST_REDIS_URL); see Service.
 func RedisURL(t testing.TB) string {
 	t.Helper()
-	u := os.Getenv("TEST_REDIS_URL")
-	if u == "" {
-		if os.Getenv("CI") != "" {
-			t.Fatal("CI is set but TEST_REDIS_URL is not: job tests must run against real Redis in CI")
-		}
-		t.Skip("TEST_REDIS_URL is not set (e.g. redis://127.0.0.1:6379/0)")
-	}
-	return u
+	return Service(t, "TEST_REDIS_URL", "e.g. redis://127.0.0.1:6379/0")
 }
