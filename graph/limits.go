@@ -95,5 +95,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.SearchProducts = func(child int, _ string, _ *model.ProductSearchFilter, _ *model.ProductSearchSort, first *int, _ *string) int {
 		return pageCost(child, first)
 	}
+	c.Show.Chat = func(child int, first *int, _ *string) int { return pageCost(child, first) }
+	c.Show.Questions = func(child int, _ *model.QuestionFilter, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string) int { return pageCost(child, first) }
 }

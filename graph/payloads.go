@@ -7,6 +7,7 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/loaders"
@@ -75,4 +76,20 @@ func showPayload(sh *show.Show, err error) (*model.ShowPayload, error) {
 		return nil, err
 	}
 	return &model.ShowPayload{Show: sh, Errors: errs}, nil
+}
+
+func chatPayload(m *live.Message, err error) (*model.ChatPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.ChatPayload{Message: m, Errors: errs}, nil
+}
+
+func questionPayload(q *live.Question, err error) (*model.QuestionPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.QuestionPayload{Question: q, Errors: errs}, nil
 }

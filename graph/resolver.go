@@ -17,6 +17,7 @@ import (
 	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -35,6 +36,7 @@ type Resolver struct {
 	Notify       *notify.Service
 	ShowsService *show.Service
 	Discovery    *discovery.Service
+	Live         *live.Service
 	// DB serves the few reads the transport does itself (hydrating search hits).
 	DB bun.IDB
 }

@@ -22,6 +22,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	ChatMessage() ChatMessageResolver
 	Collaboration() CollaborationResolver
 	FeaturedProduct() FeaturedProductResolver
 	Influencer() InfluencerResolver
@@ -29,6 +30,7 @@ type ResolverRoot interface {
 	Offer() OfferResolver
 	Product() ProductResolver
 	Query() QueryResolver
+	Question() QuestionResolver
 	Show() ShowResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
@@ -46,6 +48,29 @@ type ComplexityRoot struct {
 		Errors func(childComplexity int) int
 		Token  func(childComplexity int) int
 		User   func(childComplexity int) int
+	}
+
+	ChatMessage struct {
+		Author    func(childComplexity int) int
+		Body      func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+	}
+
+	ChatMessageConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ChatMessageEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ChatPayload struct {
+		Errors  func(childComplexity int) int
+		Message func(childComplexity int) int
 	}
 
 	Collaboration struct {
@@ -118,6 +143,8 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		ChatPost                   func(childComplexity int, input model.ChatPostInput) int
+		ChatRemove                 func(childComplexity int, input model.ChatRemoveInput) int
 		CollaborationAcceptCounter func(childComplexity int, input model.CollaborationIDInput) int
 		CollaborationApprove       func(childComplexity int, input model.CollaborationIDInput) int
 		CollaborationBook          func(childComplexity int, input model.CollaborationBookInput) int
@@ -133,13 +160,19 @@ type ComplexityRoot struct {
 		OfferWithdraw              func(childComplexity int, input model.OfferWithdrawInput) int
 		ProductArchive             func(childComplexity int, input model.ProductArchiveInput) int
 		ProductCreate              func(childComplexity int, input model.ProductCreateInput) int
+		ProductPin                 func(childComplexity int, input model.ProductPinInput) int
 		ProductStockAdjust         func(childComplexity int, input model.ProductStockAdjustInput) int
+		ProductUnpin               func(childComplexity int, input model.ShowIDInput) int
 		ProductUpdate              func(childComplexity int, input model.ProductUpdateInput) int
+		QuestionAnswer             func(childComplexity int, input model.QuestionAnswerInput) int
+		QuestionAsk                func(childComplexity int, input model.QuestionAskInput) int
 		ShowCancel                 func(childComplexity int, input model.ShowIDInput) int
 		ShowCreate                 func(childComplexity int, input model.ShowCreateInput) int
 		ShowEnd                    func(childComplexity int, input model.ShowIDInput) int
 		ShowGoLive                 func(childComplexity int, input model.ShowIDInput) int
 		ShowJoin                   func(childComplexity int, input model.ShowIDInput) int
+		ShowModeratorAdd           func(childComplexity int, input model.ShowUserInput) int
+		ShowMute                   func(childComplexity int, input model.ShowUserInput) int
 		ShowPublish                func(childComplexity int, input model.ShowIDInput) int
 		ShowRemindMe               func(childComplexity int, input model.ShowIDInput) int
 		ShowReminderCancel         func(childComplexity int, input model.ShowIDInput) int
@@ -256,6 +289,11 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	PublicUser struct {
+		DisplayName func(childComplexity int) int
+		ID          func(childComplexity int) int
+	}
+
 	Query struct {
 		Collaborations func(childComplexity int, filter *model.CollaborationFilter, first *int, after *string) int
 		Influencer     func(childComplexity int, id *string, handle *string) int
@@ -272,8 +310,35 @@ type ComplexityRoot struct {
 		Vendor         func(childComplexity int, id *string, slug *string) int
 	}
 
+	Question struct {
+		Answer     func(childComplexity int) int
+		AnsweredAt func(childComplexity int) int
+		Author     func(childComplexity int) int
+		Body       func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Product    func(childComplexity int) int
+	}
+
+	QuestionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	QuestionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	QuestionPayload struct {
+		Errors   func(childComplexity int) int
+		Question func(childComplexity int) int
+	}
+
 	Show struct {
 		Category          func(childComplexity int) int
+		Chat              func(childComplexity int, first *int, after *string) int
 		CoverURL          func(childComplexity int) int
 		Description       func(childComplexity int) int
 		EndedAt           func(childComplexity int) int
@@ -281,6 +346,7 @@ type ComplexityRoot struct {
 		Host              func(childComplexity int) int
 		ID                func(childComplexity int) int
 		PinnedProduct     func(childComplexity int) int
+		Questions         func(childComplexity int, filter *model.QuestionFilter, first *int, after *string) int
 		ReminderCount     func(childComplexity int) int
 		ScheduledEnd      func(childComplexity int) int
 		ScheduledStart    func(childComplexity int) int
@@ -398,6 +464,76 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
+
+	case "ChatMessage.author":
+		if e.ComplexityRoot.ChatMessage.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessage.Author(childComplexity), true
+	case "ChatMessage.body":
+		if e.ComplexityRoot.ChatMessage.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessage.Body(childComplexity), true
+	case "ChatMessage.createdAt":
+		if e.ComplexityRoot.ChatMessage.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessage.CreatedAt(childComplexity), true
+	case "ChatMessage.id":
+		if e.ComplexityRoot.ChatMessage.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessage.ID(childComplexity), true
+
+	case "ChatMessageConnection.edges":
+		if e.ComplexityRoot.ChatMessageConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageConnection.Edges(childComplexity), true
+	case "ChatMessageConnection.pageInfo":
+		if e.ComplexityRoot.ChatMessageConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageConnection.PageInfo(childComplexity), true
+	case "ChatMessageConnection.totalCount":
+		if e.ComplexityRoot.ChatMessageConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageConnection.TotalCount(childComplexity), true
+
+	case "ChatMessageEdge.cursor":
+		if e.ComplexityRoot.ChatMessageEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageEdge.Cursor(childComplexity), true
+	case "ChatMessageEdge.node":
+		if e.ComplexityRoot.ChatMessageEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageEdge.Node(childComplexity), true
+
+	case "ChatPayload.errors":
+		if e.ComplexityRoot.ChatPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatPayload.Errors(childComplexity), true
+	case "ChatPayload.message":
+		if e.ComplexityRoot.ChatPayload.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatPayload.Message(childComplexity), true
 
 	case "Collaboration.commissionBps":
 		if e.ComplexityRoot.Collaboration.CommissionBps == nil {
@@ -648,6 +784,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.Currency(childComplexity), true
 
+	case "Mutation.chatPost":
+		if e.ComplexityRoot.Mutation.ChatPost == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_chatPost_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChatPost(childComplexity, args["input"].(model.ChatPostInput)), true
+	case "Mutation.chatRemove":
+		if e.ComplexityRoot.Mutation.ChatRemove == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_chatRemove_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChatRemove(childComplexity, args["input"].(model.ChatRemoveInput)), true
 	case "Mutation.collaborationAcceptCounter":
 		if e.ComplexityRoot.Mutation.CollaborationAcceptCounter == nil {
 			break
@@ -813,6 +971,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ProductCreate(childComplexity, args["input"].(model.ProductCreateInput)), true
+	case "Mutation.productPin":
+		if e.ComplexityRoot.Mutation.ProductPin == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_productPin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProductPin(childComplexity, args["input"].(model.ProductPinInput)), true
 	case "Mutation.productStockAdjust":
 		if e.ComplexityRoot.Mutation.ProductStockAdjust == nil {
 			break
@@ -824,6 +993,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ProductStockAdjust(childComplexity, args["input"].(model.ProductStockAdjustInput)), true
+	case "Mutation.productUnpin":
+		if e.ComplexityRoot.Mutation.ProductUnpin == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_productUnpin_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProductUnpin(childComplexity, args["input"].(model.ShowIDInput)), true
 	case "Mutation.productUpdate":
 		if e.ComplexityRoot.Mutation.ProductUpdate == nil {
 			break
@@ -835,6 +1015,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ProductUpdate(childComplexity, args["input"].(model.ProductUpdateInput)), true
+	case "Mutation.questionAnswer":
+		if e.ComplexityRoot.Mutation.QuestionAnswer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_questionAnswer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.QuestionAnswer(childComplexity, args["input"].(model.QuestionAnswerInput)), true
+	case "Mutation.questionAsk":
+		if e.ComplexityRoot.Mutation.QuestionAsk == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_questionAsk_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.QuestionAsk(childComplexity, args["input"].(model.QuestionAskInput)), true
 	case "Mutation.showCancel":
 		if e.ComplexityRoot.Mutation.ShowCancel == nil {
 			break
@@ -890,6 +1092,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ShowJoin(childComplexity, args["input"].(model.ShowIDInput)), true
+	case "Mutation.showModeratorAdd":
+		if e.ComplexityRoot.Mutation.ShowModeratorAdd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showModeratorAdd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowModeratorAdd(childComplexity, args["input"].(model.ShowUserInput)), true
+	case "Mutation.showMute":
+		if e.ComplexityRoot.Mutation.ShowMute == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_showMute_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ShowMute(childComplexity, args["input"].(model.ShowUserInput)), true
 	case "Mutation.showPublish":
 		if e.ComplexityRoot.Mutation.ShowPublish == nil {
 			break
@@ -1353,6 +1577,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductSearchResult.TotalCount(childComplexity), true
 
+	case "PublicUser.displayName":
+		if e.ComplexityRoot.PublicUser.DisplayName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicUser.DisplayName(childComplexity), true
+	case "PublicUser.id":
+		if e.ComplexityRoot.PublicUser.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PublicUser.ID(childComplexity), true
+
 	case "Query.collaborations":
 		if e.ComplexityRoot.Query.Collaborations == nil {
 			break
@@ -1493,12 +1730,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Vendor(childComplexity, args["id"].(*string), args["slug"].(*string)), true
 
+	case "Question.answer":
+		if e.ComplexityRoot.Question.Answer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Answer(childComplexity), true
+	case "Question.answeredAt":
+		if e.ComplexityRoot.Question.AnsweredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.AnsweredAt(childComplexity), true
+	case "Question.author":
+		if e.ComplexityRoot.Question.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Author(childComplexity), true
+	case "Question.body":
+		if e.ComplexityRoot.Question.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Body(childComplexity), true
+	case "Question.createdAt":
+		if e.ComplexityRoot.Question.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.CreatedAt(childComplexity), true
+	case "Question.id":
+		if e.ComplexityRoot.Question.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.ID(childComplexity), true
+	case "Question.product":
+		if e.ComplexityRoot.Question.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Question.Product(childComplexity), true
+
+	case "QuestionConnection.edges":
+		if e.ComplexityRoot.QuestionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionConnection.Edges(childComplexity), true
+	case "QuestionConnection.pageInfo":
+		if e.ComplexityRoot.QuestionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionConnection.PageInfo(childComplexity), true
+	case "QuestionConnection.totalCount":
+		if e.ComplexityRoot.QuestionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionConnection.TotalCount(childComplexity), true
+
+	case "QuestionEdge.cursor":
+		if e.ComplexityRoot.QuestionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEdge.Cursor(childComplexity), true
+	case "QuestionEdge.node":
+		if e.ComplexityRoot.QuestionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionEdge.Node(childComplexity), true
+
+	case "QuestionPayload.errors":
+		if e.ComplexityRoot.QuestionPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionPayload.Errors(childComplexity), true
+	case "QuestionPayload.question":
+		if e.ComplexityRoot.QuestionPayload.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionPayload.Question(childComplexity), true
+
 	case "Show.category":
 		if e.ComplexityRoot.Show.Category == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Show.Category(childComplexity), true
+	case "Show.chat":
+		if e.ComplexityRoot.Show.Chat == nil {
+			break
+		}
+
+		args, err := ec.field_Show_chat_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Show.Chat(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Show.coverUrl":
 		if e.ComplexityRoot.Show.CoverURL == nil {
 			break
@@ -1541,6 +1877,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Show.PinnedProduct(childComplexity), true
+	case "Show.questions":
+		if e.ComplexityRoot.Show.Questions == nil {
+			break
+		}
+
+		args, err := ec.field_Show_questions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Show.Questions(childComplexity, args["filter"].(*model.QuestionFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Show.reminderCount":
 		if e.ComplexityRoot.Show.ReminderCount == nil {
 			break
@@ -1844,6 +2191,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("ChatPostInput", ec.unmarshalInputChatPostInput),
+			graphql.NewInputUnmarshaler("ChatRemoveInput", ec.unmarshalInputChatRemoveInput),
 			graphql.NewInputUnmarshaler("CollaborationBookInput", ec.unmarshalInputCollaborationBookInput),
 			graphql.NewInputUnmarshaler("CollaborationCounterInput", ec.unmarshalInputCollaborationCounterInput),
 			graphql.NewInputUnmarshaler("CollaborationFilter", ec.unmarshalInputCollaborationFilter),
@@ -1860,15 +2209,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("ProductArchiveInput", ec.unmarshalInputProductArchiveInput),
 			graphql.NewInputUnmarshaler("ProductCreateInput", ec.unmarshalInputProductCreateInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
+			graphql.NewInputUnmarshaler("ProductPinInput", ec.unmarshalInputProductPinInput),
 			graphql.NewInputUnmarshaler("ProductSearchFilter", ec.unmarshalInputProductSearchFilter),
 			graphql.NewInputUnmarshaler("ProductStockAdjustInput", ec.unmarshalInputProductStockAdjustInput),
 			graphql.NewInputUnmarshaler("ProductUpdateInput", ec.unmarshalInputProductUpdateInput),
+			graphql.NewInputUnmarshaler("QuestionAnswerInput", ec.unmarshalInputQuestionAnswerInput),
+			graphql.NewInputUnmarshaler("QuestionAskInput", ec.unmarshalInputQuestionAskInput),
+			graphql.NewInputUnmarshaler("QuestionFilter", ec.unmarshalInputQuestionFilter),
 			graphql.NewInputUnmarshaler("ShowCreateInput", ec.unmarshalInputShowCreateInput),
 			graphql.NewInputUnmarshaler("ShowFilter", ec.unmarshalInputShowFilter),
 			graphql.NewInputUnmarshaler("ShowIdInput", ec.unmarshalInputShowIdInput),
 			graphql.NewInputUnmarshaler("ShowRescheduleInput", ec.unmarshalInputShowRescheduleInput),
 			graphql.NewInputUnmarshaler("ShowSearchFilter", ec.unmarshalInputShowSearchFilter),
 			graphql.NewInputUnmarshaler("ShowUpdateInput", ec.unmarshalInputShowUpdateInput),
+			graphql.NewInputUnmarshaler("ShowUserInput", ec.unmarshalInputShowUserInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SignUpInput", ec.unmarshalInputSignUpInput),
 			graphql.NewInputUnmarshaler("VendorCreateInput", ec.unmarshalInputVendorCreateInput),
@@ -2506,6 +2860,120 @@ type FacetValue {
   count: Int!
 }
 `, BuiltIn: false},
+	{Name: "../schema/live.graphqls", Input: `extend type Mutation {
+  "Signed-in viewers of a LIVE show: 1–500 characters, at most 3 messages per 5 seconds, not while muted."
+  chatPost(input: ChatPostInput!): ChatPayload! @auth
+  "Host, the show's moderators and admins: hide a message."
+  chatRemove(input: ChatRemoveInput!): ChatPayload! @auth
+  "Signed-in viewers of a LIVE show."
+  questionAsk(input: QuestionAskInput!): QuestionPayload! @auth
+  "Host: answer a question, optionally linking a featured product."
+  questionAnswer(input: QuestionAnswerInput!): QuestionPayload! @auth
+  "Host (SCHEDULED or LIVE): pin a featured product."
+  productPin(input: ProductPinInput!): ShowPayload! @auth
+  productUnpin(input: ShowIdInput!): ShowPayload! @auth
+  "Host: let a user remove messages and mute."
+  showModeratorAdd(input: ShowUserInput!): ShowPayload! @auth
+  "Host and moderators: stop a user posting in this show."
+  showMute(input: ShowUserInput!): ShowPayload! @auth
+}
+
+extend type Show {
+  "Visible chat, newest first (removed messages are hidden)."
+  chat(first: Int, after: String): ChatMessageConnection!
+  "Questions, newest first; filter by answered or not."
+  questions(filter: QuestionFilter, first: Int, after: String): QuestionConnection!
+}
+
+type PublicUser {
+  id: ID!
+  displayName: String!
+}
+
+type ChatMessage {
+  id: ID!
+  author: PublicUser!
+  "Plain text as written; clients must render it as text, never as HTML."
+  body: String!
+  createdAt: Time!
+}
+
+type Question {
+  id: ID!
+  author: PublicUser!
+  body: String!
+  answer: String
+  answeredAt: Time
+  product: Product
+  createdAt: Time!
+}
+
+type ChatMessageConnection {
+  edges: [ChatMessageEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type ChatMessageEdge {
+  cursor: String!
+  node: ChatMessage!
+}
+
+type QuestionConnection {
+  edges: [QuestionEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type QuestionEdge {
+  cursor: String!
+  node: Question!
+}
+
+input QuestionFilter {
+  answered: Boolean
+}
+
+input ChatPostInput {
+  showId: ID!
+  body: String!
+}
+
+input ChatRemoveInput {
+  messageId: ID!
+}
+
+input QuestionAskInput {
+  showId: ID!
+  body: String!
+}
+
+input QuestionAnswerInput {
+  questionId: ID!
+  answer: String!
+  productId: ID
+}
+
+input ProductPinInput {
+  showId: ID!
+  productId: ID!
+}
+
+input ShowUserInput {
+  showId: ID!
+  userId: ID!
+}
+
+type ChatPayload {
+  message: ChatMessage
+  errors: [UserError!]!
+}
+
+type QuestionPayload {
+  question: Question
+  errors: [UserError!]!
+}
+`, BuiltIn: false},
 	{Name: "../schema/show.graphqls", Input: `extend type Query {
   "A show; drafts only for their host (and admins)."
   show(id: ID!): Show
@@ -2652,6 +3120,52 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 		return ec.fieldContext_AuthPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_ChatMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ChatMessage_id(ctx, field)
+	case "author":
+		return ec.fieldContext_ChatMessage_author(ctx, field)
+	case "body":
+		return ec.fieldContext_ChatMessage_body(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ChatMessage_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChatMessage", field.Name)
+}
+
+func (ec *executionContext) childFields_ChatMessageConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ChatMessageConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ChatMessageConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ChatMessageConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChatMessageConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ChatMessageEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ChatMessageEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ChatMessageEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChatMessageEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ChatPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "message":
+		return ec.fieldContext_ChatPayload_message(ctx, field)
+	case "errors":
+		return ec.fieldContext_ChatPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChatPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Collaboration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2998,6 +3512,68 @@ func (ec *executionContext) childFields_ProductSearchResult(ctx context.Context,
 	return nil, fmt.Errorf("no field named %q was found under type ProductSearchResult", field.Name)
 }
 
+func (ec *executionContext) childFields_PublicUser(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PublicUser_id(ctx, field)
+	case "displayName":
+		return ec.fieldContext_PublicUser_displayName(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PublicUser", field.Name)
+}
+
+func (ec *executionContext) childFields_Question(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Question_id(ctx, field)
+	case "author":
+		return ec.fieldContext_Question_author(ctx, field)
+	case "body":
+		return ec.fieldContext_Question_body(ctx, field)
+	case "answer":
+		return ec.fieldContext_Question_answer(ctx, field)
+	case "answeredAt":
+		return ec.fieldContext_Question_answeredAt(ctx, field)
+	case "product":
+		return ec.fieldContext_Question_product(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Question_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Question", field.Name)
+}
+
+func (ec *executionContext) childFields_QuestionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_QuestionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_QuestionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_QuestionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuestionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_QuestionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_QuestionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_QuestionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuestionEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_QuestionPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "question":
+		return ec.fieldContext_QuestionPayload_question(ctx, field)
+	case "errors":
+		return ec.fieldContext_QuestionPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type QuestionPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_Show(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3032,6 +3608,10 @@ func (ec *executionContext) childFields_Show(ctx context.Context, field graphql.
 		return ec.fieldContext_Show_viewerHasReminder(ctx, field)
 	case "reminderCount":
 		return ec.fieldContext_Show_reminderCount(ctx, field)
+	case "chat":
+		return ec.fieldContext_Show_chat(ctx, field)
+	case "questions":
+		return ec.fieldContext_Show_questions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Show", field.Name)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -23,6 +24,31 @@ type AuthPayload struct {
 	Token  *string       `json:"token,omitempty"`
 	User   *account.User `json:"user,omitempty"`
 	Errors []*UserError  `json:"errors"`
+}
+
+type ChatMessageConnection struct {
+	Edges      []*ChatMessageEdge `json:"edges"`
+	PageInfo   *PageInfo          `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+type ChatMessageEdge struct {
+	Cursor string        `json:"cursor"`
+	Node   *live.Message `json:"node"`
+}
+
+type ChatPayload struct {
+	Message *live.Message `json:"message,omitempty"`
+	Errors  []*UserError  `json:"errors"`
+}
+
+type ChatPostInput struct {
+	ShowID string `json:"showId"`
+	Body   string `json:"body"`
+}
+
+type ChatRemoveInput struct {
+	MessageID string `json:"messageId"`
 }
 
 type CollaborationBookInput struct {
@@ -220,6 +246,11 @@ type ProductPayload struct {
 	Errors  []*UserError     `json:"errors"`
 }
 
+type ProductPinInput struct {
+	ShowID    string `json:"showId"`
+	ProductID string `json:"productId"`
+}
+
 type ProductSearchFilter struct {
 	Category      *string `json:"category,omitempty"`
 	VendorID      *string `json:"vendorId,omitempty"`
@@ -256,6 +287,37 @@ type ProductUpdateInput struct {
 }
 
 type Query struct {
+}
+
+type QuestionAnswerInput struct {
+	QuestionID string  `json:"questionId"`
+	Answer     string  `json:"answer"`
+	ProductID  *string `json:"productId,omitempty"`
+}
+
+type QuestionAskInput struct {
+	ShowID string `json:"showId"`
+	Body   string `json:"body"`
+}
+
+type QuestionConnection struct {
+	Edges      []*QuestionEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type QuestionEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   *live.Question `json:"node"`
+}
+
+type QuestionFilter struct {
+	Answered *bool `json:"answered,omitempty"`
+}
+
+type QuestionPayload struct {
+	Question *live.Question `json:"question,omitempty"`
+	Errors   []*UserError   `json:"errors"`
 }
 
 type ShowConnection struct {
@@ -343,6 +405,11 @@ type ShowUpdateInput struct {
 	CoverURL    *string `json:"coverUrl,omitempty"`
 	// Replaces the featured list when given.
 	ProductIds []string `json:"productIds,omitempty"`
+}
+
+type ShowUserInput struct {
+	ShowID string `json:"showId"`
+	UserID string `json:"userId"`
 }
 
 type SignInInput struct {

@@ -19,6 +19,7 @@ import (
 	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -63,6 +64,7 @@ type App struct {
 	Notify      *notify.Service
 	Shows       *show.Service
 	Discovery   *discovery.Service
+	Live        *live.Service
 
 	opt           Options
 	notifications bus.Notifications
@@ -97,6 +99,7 @@ func New(db *bun.DB, opt Options) *App {
 		opt.Search = discovery.Unavailable{}
 	}
 	a.Discovery = discovery.NewService(db, opt.Search)
+	a.Live = live.NewService(db, opt.Clock)
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
@@ -107,7 +110,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
 		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows,
-		Discovery: a.Discovery, DB: a.DB}
+		Discovery: a.Discovery, Live: a.Live, DB: a.DB}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 	}))
