@@ -8,20 +8,14 @@ package graph
 import (
 	"context"
 
-	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/kernel"
-	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph/generated"
 	"github.com/livemarket/livemarket/graph/loaders"
 	"github.com/livemarket/livemarket/graph/model"
 )
-
-// Author is the resolver for the author field.
-func (r *chatMessageResolver) Author(ctx context.Context, obj *live.Message) (*account.User, error) {
-	return loaders.For(ctx).UserByID.Load(ctx, obj.UserID)
-}
 
 // ChatPost is the resolver for the chatPost field.
 func (r *mutationResolver) ChatPost(ctx context.Context, input model.ChatPostInput) (*model.ChatPayload, error) {
@@ -71,13 +65,8 @@ func (r *mutationResolver) ShowMute(ctx context.Context, input model.ShowUserInp
 	return showPayload(sh, err)
 }
 
-// Author is the resolver for the author field.
-func (r *questionResolver) Author(ctx context.Context, obj *live.Question) (*account.User, error) {
-	return loaders.For(ctx).UserByID.Load(ctx, obj.UserID)
-}
-
 // Product is the resolver for the product field.
-func (r *questionResolver) Product(ctx context.Context, obj *live.Question) (*catalog.Product, error) {
+func (r *questionResolver) Product(ctx context.Context, obj *showevents.Question) (*catalog.Product, error) {
 	if obj.ProductID == nil {
 		return nil, nil
 	}
@@ -94,13 +83,14 @@ func (r *showResolver) Chat(ctx context.Context, obj *show.Show, first *int, aft
 	if err != nil {
 		return nil, err
 	}
-	if err := primeSelected(ctx, loaders.For(ctx).UserByID, p.Items, func(m *live.Message) string { return m.UserID },
-		"ChatMessageConnection", "ChatMessageEdge", loaders.Step{Field: "author", On: "ChatMessage"}); err != nil {
+	msgs, err := r.Live.Messages(ctx, p.Items)
+	if err != nil {
 		return nil, err
 	}
+	out := &kernel.Page[*showevents.Message]{Items: msgs, HasNextPage: p.HasNextPage, TotalCount: p.TotalCount}
 	c := &model.ChatMessageConnection{TotalCount: p.TotalCount}
-	c.Edges, c.PageInfo = edges(p, func(m *live.Message) string { return m.ID },
-		func(cur string, m *live.Message) *model.ChatMessageEdge {
+	c.Edges, c.PageInfo = edges(out, func(m *showevents.Message) string { return m.ID },
+		func(cur string, m *showevents.Message) *model.ChatMessageEdge {
 			return &model.ChatMessageEdge{Cursor: cur, Node: m}
 		})
 	return c, nil
@@ -120,25 +110,82 @@ func (r *showResolver) Questions(ctx context.Context, obj *show.Show, filter *mo
 	if err != nil {
 		return nil, err
 	}
-	if err := primeSelected(ctx, loaders.For(ctx).UserByID, p.Items, func(q *live.Question) string { return q.UserID },
-		"QuestionConnection", "QuestionEdge", loaders.Step{Field: "author", On: "Question"}); err != nil {
+	qs, err := r.Live.QuestionsOut(ctx, p.Items)
+	if err != nil {
 		return nil, err
 	}
+	out := &kernel.Page[*showevents.Question]{Items: qs, HasNextPage: p.HasNextPage, TotalCount: p.TotalCount}
 	c := &model.QuestionConnection{TotalCount: p.TotalCount}
-	c.Edges, c.PageInfo = edges(p, func(q *live.Question) string { return q.ID },
-		func(cur string, q *live.Question) *model.QuestionEdge {
+	c.Edges, c.PageInfo = edges(out, func(q *showevents.Question) string { return q.ID },
+		func(cur string, q *showevents.Question) *model.QuestionEdge {
 			return &model.QuestionEdge{Cursor: cur, Node: q}
 		})
 	return c, nil
 }
 
-// ChatMessage returns generated.ChatMessageResolver implementation.
-func (r *Resolver) ChatMessage() generated.ChatMessageResolver { return &chatMessageResolver{r} }
+// ShowEvents is the resolver for the showEvents field.
+func (r *subscriptionResolver) ShowEvents(ctx context.Context, showID string, afterSeq *int64) (<-chan model.ShowEvent, error) {
+	if err := idArg("showId", showID); err != nil {
+		return nil, err
+	}
+	// Subscribe before replaying, so nothing falls between the two.
+	in, err := r.Live.Subscribe(ctx, kernel.ViewerFrom(ctx), showID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(chan model.ShowEvent, 16)
+	go func() {
+		defer close(out)
+		last := int64(-1)
+		send := func(ev *showevents.Event) bool {
+			select {
+			case out <- showEvent(ev):
+				last = ev.Seq
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		// fill delivers stored events after last and before upto (0: all).
+		fill := func(upto int64) bool {
+			evs, err := r.Live.Replay(ctx, showID, last)
+			if err != nil {
+				return false
+			}
+			for _, ev := range evs {
+				if upto > 0 && ev.Seq >= upto {
+					break
+				}
+				if !send(ev) {
+					return false
+				}
+			}
+			return true
+		}
+		if afterSeq != nil {
+			last = max(*afterSeq, 0)
+			if !fill(0) {
+				return
+			}
+		}
+		for ev := range in {
+			switch {
+			case last >= 0 && ev.Seq <= last:
+				continue // already delivered by the replay
+			case last >= 0 && ev.Seq > last+1:
+				if !fill(ev.Seq) { // a gap: take the missing events from the log
+					return
+				}
+			}
+			if !send(ev) {
+				return
+			}
+		}
+	}()
+	return out, nil
+}
 
 // Question returns generated.QuestionResolver implementation.
 func (r *Resolver) Question() generated.QuestionResolver { return &questionResolver{r} }
 
-type (
-	chatMessageResolver struct{ *Resolver }
-	questionResolver    struct{ *Resolver }
-)
+type questionResolver struct{ *Resolver }

@@ -7,8 +7,8 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
-	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/loaders"
 	"github.com/livemarket/livemarket/graph/model"
@@ -78,7 +78,7 @@ func showPayload(sh *show.Show, err error) (*model.ShowPayload, error) {
 	return &model.ShowPayload{Show: sh, Errors: errs}, nil
 }
 
-func chatPayload(m *live.Message, err error) (*model.ChatPayload, error) {
+func chatPayload(m *showevents.Message, err error) (*model.ChatPayload, error) {
 	errs, err := payloadErrors(err)
 	if err != nil {
 		return nil, err
@@ -86,7 +86,7 @@ func chatPayload(m *live.Message, err error) (*model.ChatPayload, error) {
 	return &model.ChatPayload{Message: m, Errors: errs}, nil
 }
 
-func questionPayload(q *live.Question, err error) (*model.QuestionPayload, error) {
+func questionPayload(q *showevents.Question, err error) (*model.QuestionPayload, error) {
 	errs, err := payloadErrors(err)
 	if err != nil {
 		return nil, err

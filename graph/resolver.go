@@ -20,6 +20,7 @@ import (
 	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/generated"
 	"github.com/livemarket/livemarket/graph/loaders"
@@ -237,6 +238,34 @@ func (r *Resolver) isParty(ctx context.Context, c *collab.Collaboration) (bool, 
 		infUser = inf.UserID
 	}
 	return collab.IsParty(v, infUser, staffIDs), nil
+}
+
+// showEvent converts a recorded event to its GraphQL type; it is complete
+// already, so delivering it runs no query.
+func showEvent(ev *showevents.Event) model.ShowEvent {
+	switch ev.Kind {
+	case showevents.StatusChanged:
+		return &model.ShowStatusChanged{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Status: model.ShowStatus(ev.Status)}
+	case showevents.ProductPinned:
+		return &model.ProductPinned{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Product: ev.Product}
+	case showevents.ProductUnpinned:
+		return &model.ProductUnpinned{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID}
+	case showevents.ChatMessagePosted:
+		return &model.ChatMessagePosted{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Message: ev.Message}
+	case showevents.ChatMessageRemoved:
+		return &model.ChatMessageRemoved{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, MessageID: ev.MessageID}
+	case showevents.QuestionAsked:
+		return &model.QuestionAsked{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Question: ev.Question}
+	case showevents.QuestionAnswered:
+		return &model.QuestionAnswered{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Question: ev.Question}
+	case showevents.ViewerCountChanged:
+		n := 0
+		if ev.Count != nil {
+			n = *ev.Count
+		}
+		return &model.ViewerCountChanged{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Count: n}
+	}
+	return &model.ProductUnpinned{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID} // unknown kinds: never recorded
 }
 
 func deref(s *string) string {

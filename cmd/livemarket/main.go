@@ -34,6 +34,7 @@ import (
 	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
 	"github.com/livemarket/livemarket/internal/bus"
@@ -115,16 +116,20 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*bun.DB, e
 
 func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *slog.Logger) *app.App {
 	var nb notify.Bus
+	var eb showevents.Bus
 	if cfg.RedisURL != "" {
-		// Live notifications cross replicas and workers through Redis.
+		// Live notifications and show events cross replicas and workers
+		// through Redis.
 		if opt, err := redis.ParseURL(cfg.RedisURL); err == nil {
-			nb = bus.NewRedisNotifications(redis.NewClient(opt))
+			client := redis.NewClient(opt)
+			nb, eb = bus.NewRedisNotifications(client), bus.NewRedisShowEvents(client)
 		} else {
-			log.Warn("REDIS_URL does not parse; live notifications stay in this process", "err", err)
+			log.Warn("REDIS_URL does not parse; live events stay in this process", "err", err)
 		}
 	}
 	return app.New(database, app.Options{
 		NotifyBus:     nb,
+		EventBus:      eb,
 		Search:        engine,
 		Logger:        log,
 		Introspection: cfg.Introspection,

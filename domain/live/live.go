@@ -12,10 +12,12 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/paging"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 )
 
 // Limits.
@@ -71,12 +73,44 @@ type mute struct {
 
 // Service is the live-interaction use-case layer.
 type Service struct {
-	db    *bun.DB
-	clock kernel.Clock
+	db     *bun.DB
+	clock  kernel.Clock
+	events showevents.Bus
 }
 
-// NewService builds the service.
-func NewService(db *bun.DB, clock kernel.Clock) *Service { return &Service{db: db, clock: clock} }
+// NewService builds the service; events (may be nil) delivers show events.
+func NewService(db *bun.DB, clock kernel.Clock, events showevents.Bus) *Service {
+	return &Service{db: db, clock: clock, events: events}
+}
+
+// publish delivers committed events; the stored log is the record, so a
+// failed live delivery is recovered by replay.
+func (s *Service) publish(ctx context.Context, evs ...*showevents.Event) {
+	if s.events == nil {
+		return
+	}
+	for _, ev := range evs {
+		if ev != nil {
+			_ = s.events.Publish(ctx, ev)
+		}
+	}
+}
+
+func author(ctx context.Context, db bun.IDB, userID string) (showevents.Author, error) {
+	var name string
+	err := db.NewSelect().Table("users").Column("display_name").Where("id = ?", userID).Limit(1).Scan(ctx, &name)
+	return showevents.Author{ID: userID, DisplayName: name}, err
+}
+
+// MessageEvent is m as events and the API carry it.
+func MessageEvent(m *Message, a showevents.Author) *showevents.Message {
+	return &showevents.Message{ID: m.ID, Author: a, Body: m.Body, CreatedAt: m.CreatedAt}
+}
+
+// QuestionEvent is q as events and the API carry it.
+func QuestionEvent(q *Question, a showevents.Author) *showevents.Question {
+	return &showevents.Question{ID: q.ID, Author: a, Body: q.Body, Answer: q.Answer, AnsweredAt: q.AnsweredAt, ProductID: q.ProductID, CreatedAt: q.CreatedAt}
+}
 
 // role is the viewer's standing in a show.
 type role struct {
@@ -135,7 +169,7 @@ var errMuted = kernel.Fail(kernel.CodeForbidden, nil, "you have been muted in th
 
 // Post adds a chat message to a LIVE show: signed-in viewers, 1–500
 // characters, at most 3 messages per 5 seconds, not while muted.
-func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body string) (*Message, error) {
+func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body string) (*showevents.Message, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
 	}
@@ -146,6 +180,7 @@ func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body s
 	}
 	now := s.clock.Now()
 	var m *Message
+	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		sh, r, err := s.load(ctx, tx, viewer, showID, kernel.Field("input", "showId"))
 		if err != nil {
@@ -166,17 +201,25 @@ func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body s
 			return kernel.Fail(kernel.CodeLimitExceeded, kernel.Field("input", "body"), "at most %d messages per %s; slow down", RateCount, RateWindow)
 		}
 		m = &Message{ID: kernel.NewID(), ShowID: sh.ID, UserID: viewer.UserID, Body: body, CreatedAt: now}
-		_, err = tx.NewInsert().Model(m).Exec(ctx)
-		return err
+		if _, err = tx.NewInsert().Model(m).Exec(ctx); err != nil {
+			return err
+		}
+		a, err := author(ctx, tx, viewer.UserID)
+		if err != nil {
+			return err
+		}
+		ev = &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.ChatMessagePosted, Message: MessageEvent(m, a)}
+		return showevents.Record(ctx, tx, ev)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Post: %w", err)
 	}
-	return m, nil
+	s.publish(ctx, ev)
+	return ev.Message, nil
 }
 
 // Remove hides a chat message (host, the show's moderators, admins).
-func (s *Service) Remove(ctx context.Context, viewer kernel.Viewer, messageID string) (*Message, error) {
+func (s *Service) Remove(ctx context.Context, viewer kernel.Viewer, messageID string) (*showevents.Message, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
 	}
@@ -187,6 +230,7 @@ func (s *Service) Remove(ctx context.Context, viewer kernel.Viewer, messageID st
 	}
 	now := s.clock.Now()
 	m := new(Message)
+	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		err := tx.NewSelect().Model(m).Where("cm.id = ?", messageID).Limit(1).Scan(ctx)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -206,17 +250,25 @@ func (s *Service) Remove(ctx context.Context, viewer kernel.Viewer, messageID st
 			return nil // removing twice is a no-op
 		}
 		m.RemovedAt, m.RemovedBy = &now, &viewer.UserID
-		_, err = tx.NewUpdate().Model(m).Column("removed_at", "removed_by").WherePK().Exec(ctx)
-		return err
+		if _, err = tx.NewUpdate().Model(m).Column("removed_at", "removed_by").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		ev = &showevents.Event{ShowID: m.ShowID, At: now, Kind: showevents.ChatMessageRemoved, MessageID: m.ID}
+		return showevents.Record(ctx, tx, ev)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Remove: %w", err)
 	}
-	return m, nil
+	s.publish(ctx, ev)
+	out, err := s.Messages(ctx, []*Message{m})
+	if err != nil {
+		return nil, err
+	}
+	return out[0], nil
 }
 
 // Ask adds a question to a LIVE show (signed-in viewers, not while muted).
-func (s *Service) Ask(ctx context.Context, viewer kernel.Viewer, showID, body string) (*Question, error) {
+func (s *Service) Ask(ctx context.Context, viewer kernel.Viewer, showID, body string) (*showevents.Question, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
 	}
@@ -227,6 +279,7 @@ func (s *Service) Ask(ctx context.Context, viewer kernel.Viewer, showID, body st
 	}
 	now := s.clock.Now()
 	var q *Question
+	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		sh, r, err := s.load(ctx, tx, viewer, showID, kernel.Field("input", "showId"))
 		if err != nil {
@@ -239,18 +292,26 @@ func (s *Service) Ask(ctx context.Context, viewer kernel.Viewer, showID, body st
 			return errMuted
 		}
 		q = &Question{ID: kernel.NewID(), ShowID: sh.ID, UserID: viewer.UserID, Body: body, CreatedAt: now}
-		_, err = tx.NewInsert().Model(q).Exec(ctx)
-		return err
+		if _, err = tx.NewInsert().Model(q).Exec(ctx); err != nil {
+			return err
+		}
+		a, err := author(ctx, tx, viewer.UserID)
+		if err != nil {
+			return err
+		}
+		ev = &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.QuestionAsked, Question: QuestionEvent(q, a)}
+		return showevents.Record(ctx, tx, ev)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Ask: %w", err)
 	}
-	return q, nil
+	s.publish(ctx, ev)
+	return ev.Question, nil
 }
 
 // Answer answers a question (host only, while LIVE), optionally linking one
 // of the show's featured products.
-func (s *Service) Answer(ctx context.Context, viewer kernel.Viewer, questionID, answer string, productID *string) (*Question, error) {
+func (s *Service) Answer(ctx context.Context, viewer kernel.Viewer, questionID, answer string, productID *string) (*showevents.Question, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
 	}
@@ -265,6 +326,7 @@ func (s *Service) Answer(ctx context.Context, viewer kernel.Viewer, questionID, 
 	}
 	now := s.clock.Now()
 	q := new(Question)
+	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		err := tx.NewSelect().Model(q).Where("q.id = ?", questionID).Limit(1).Scan(ctx)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -289,13 +351,21 @@ func (s *Service) Answer(ctx context.Context, viewer kernel.Viewer, questionID, 
 			}
 		}
 		q.Answer, q.AnsweredAt, q.ProductID = &answer, &now, productID
-		_, err = tx.NewUpdate().Model(q).Column("answer", "answered_at", "product_id").WherePK().Exec(ctx)
-		return err
+		if _, err = tx.NewUpdate().Model(q).Column("answer", "answered_at", "product_id").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		a, err := author(ctx, tx, q.UserID)
+		if err != nil {
+			return err
+		}
+		ev = &showevents.Event{ShowID: q.ShowID, At: now, Kind: showevents.QuestionAnswered, Question: QuestionEvent(q, a)}
+		return showevents.Record(ctx, tx, ev)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Answer: %w", err)
 	}
-	return q, nil
+	s.publish(ctx, ev)
+	return ev.Question, nil
 }
 
 func featured(ctx context.Context, db bun.IDB, showID, productID string, field []string) error {
@@ -325,6 +395,7 @@ func (s *Service) Pin(ctx context.Context, viewer kernel.Viewer, showID string, 
 		}
 	}
 	var sh *show.Show
+	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var r role
 		var err error
@@ -343,12 +414,23 @@ func (s *Service) Pin(ctx context.Context, viewer kernel.Viewer, showID string, 
 			}
 		}
 		sh.PinnedProductID = productID
-		_, err = tx.NewUpdate().Model(sh).Column("pinned_product_id").WherePK().Exec(ctx)
-		return err
+		if _, err = tx.NewUpdate().Model(sh).Column("pinned_product_id").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		ev = &showevents.Event{ShowID: sh.ID, At: s.clock.Now(), Kind: showevents.ProductUnpinned}
+		if productID != nil {
+			ps, err := catalog.ByIDs(ctx, tx, []string{*productID})
+			if err != nil {
+				return err
+			}
+			ev.Kind, ev.ProductID, ev.Product = showevents.ProductPinned, *productID, ps[*productID]
+		}
+		return showevents.Record(ctx, tx, ev)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Pin: %w", err)
 	}
+	s.publish(ctx, ev)
 	return sh, nil
 }
 
@@ -432,4 +514,79 @@ func (s *Service) Questions(ctx context.Context, showID string, answered *bool, 
 		}
 		return q
 	}, "q", page)
+}
+
+// authors loads the public names of userIDs in one statement.
+func authors(ctx context.Context, db bun.IDB, userIDs []string) (map[string]showevents.Author, error) {
+	m := map[string]showevents.Author{}
+	if len(userIDs) == 0 {
+		return m, nil
+	}
+	var rows []struct {
+		ID          string `bun:"id"`
+		DisplayName string `bun:"display_name"`
+	}
+	if err := db.NewSelect().Table("users").Column("id", "display_name").Where("id IN (?)", bun.List(userIDs)).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("live: authors: %w", err)
+	}
+	for _, r := range rows {
+		m[r.ID] = showevents.Author{ID: r.ID, DisplayName: r.DisplayName}
+	}
+	return m, nil
+}
+
+// Messages turns stored messages into their public form (one statement for
+// all authors).
+func (s *Service) Messages(ctx context.Context, ms []*Message) ([]*showevents.Message, error) {
+	ids := make([]string, len(ms))
+	for i, m := range ms {
+		ids[i] = m.UserID
+	}
+	as, err := authors(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*showevents.Message, len(ms))
+	for i, m := range ms {
+		out[i] = MessageEvent(m, as[m.UserID])
+	}
+	return out, nil
+}
+
+// QuestionsOut turns stored questions into their public form.
+func (s *Service) QuestionsOut(ctx context.Context, qs []*Question) ([]*showevents.Question, error) {
+	ids := make([]string, len(qs))
+	for i, q := range qs {
+		ids[i] = q.UserID
+	}
+	as, err := authors(ctx, s.db, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*showevents.Question, len(qs))
+	for i, q := range qs {
+		out[i] = QuestionEvent(q, as[q.UserID])
+	}
+	return out, nil
+}
+
+// Replay is the stored tail of a show's events after afterSeq (at most
+// ReplayLimit), for subscribers that resume.
+func (s *Service) Replay(ctx context.Context, showID string, afterSeq int64) ([]*showevents.Event, error) {
+	return showevents.After(ctx, s.db, showID, afterSeq, ReplayLimit)
+}
+
+// ReplayLimit bounds a replay.
+const ReplayLimit = 500
+
+// Subscribe opens a show's live event stream for viewer (who must be able to
+// see the show).
+func (s *Service) Subscribe(ctx context.Context, viewer kernel.Viewer, showID string) (<-chan *showevents.Event, error) {
+	if _, _, err := s.load(ctx, s.db, viewer, showID, kernel.Field("showId")); err != nil {
+		return nil, err
+	}
+	if s.events == nil {
+		return nil, errors.New("live: no event bus")
+	}
+	return s.events.Subscribe(ctx, showID)
 }

@@ -3,6 +3,7 @@ package show
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/outbox"
+	"github.com/livemarket/livemarket/domain/showevents"
 )
 
 // Rooms creates and closes the video rooms shows stream in (LiveKit).
@@ -48,7 +50,7 @@ func HostIdentity(userID string) string { return "user:" + userID }
 // GoLive opens the show's room and marks it LIVE (host only, from 30
 // minutes before the scheduled start).
 func (s *Service) GoLive(ctx context.Context, viewer kernel.Viewer, id string) (*Show, error) {
-	return s.edit(ctx, viewer, id, func(ctx context.Context, tx bun.Tx, sh *Show, now time.Time) error {
+	sh, err := s.edit(ctx, viewer, id, func(ctx context.Context, tx bun.Tx, sh *Show, now time.Time) error {
 		if sh.Status != StatusScheduled {
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "only a scheduled show can go live (this one is %s)", sh.Status)
 		}
@@ -72,9 +74,15 @@ func (s *Service) GoLive(ctx context.Context, viewer kernel.Viewer, id string) (
 		if _, err := tx.NewUpdate().Model(sh).Column("started_at").WherePK().Exec(ctx); err != nil {
 			return err
 		}
-		_, err := outbox.Add(ctx, tx, now, JobLive, LiveJob{ShowID: sh.ID}, nil)
-		return err
+		if _, err := outbox.Add(ctx, tx, now, JobLive, LiveJob{ShowID: sh.ID}, nil); err != nil {
+			return err
+		}
+		return s.statusEvent(ctx, tx, sh.ID, StatusLive, now)
 	})
+	if err == nil {
+		s.publishLatest(ctx, sh.ID)
+	}
+	return sh, err
 }
 
 // End marks a LIVE show ENDED and closes its room (host only).
@@ -87,12 +95,15 @@ func (s *Service) End(ctx context.Context, viewer kernel.Viewer, id string) (*Sh
 		if err := s.setStatus(ctx, tx, sh, StatusLive, StatusEnded); err != nil {
 			return err
 		}
-		_, err := tx.NewUpdate().Model(sh).Column("ended_at").WherePK().Exec(ctx)
-		return err
+		if _, err := tx.NewUpdate().Model(sh).Column("ended_at").WherePK().Exec(ctx); err != nil {
+			return err
+		}
+		return s.statusEvent(ctx, tx, sh.ID, StatusEnded, now)
 	})
 	if err != nil {
 		return nil, err
 	}
+	s.publishLatest(ctx, sh.ID)
 	if s.rooms != nil && s.rooms.Configured() {
 		// The show has ended either way; a room that outlives this call is
 		// closed by LiveKit's empty timeout, and its room_finished event is
@@ -196,7 +207,7 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 		return false, kernel.Fail(kernel.CodeInvalid, nil, "event id and room are required")
 	}
 	now := s.clock.Now()
-	fresh := false
+	fresh, published := false, false
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		res, err := tx.NewInsert().Model(&livekitEvent{ID: ev.ID, Event: ev.Kind, Room: ev.Room, ReceivedAt: now}).
 			On("CONFLICT (id) DO NOTHING").Exec(ctx)
@@ -221,10 +232,20 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 			// notices); a room that starts otherwise changes nothing.
 			return nil
 		case EventRoomFinished:
-			_, err = tx.NewUpdate().Model((*Show)(nil)).Set("status = ?", StatusEnded).Set("ended_at = ?", now).Set("updated_at = ?", now).
+			var res sql.Result
+			res, err = tx.NewUpdate().Model((*Show)(nil)).Set("status = ?", StatusEnded).Set("ended_at = ?", now).Set("updated_at = ?", now).
 				Where("id = ?", sh.ID).Where("status = ?", StatusLive).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				published = true
+				err = s.statusEvent(ctx, tx, sh.ID, StatusEnded, now)
+			}
 		case EventParticipantJoined, EventParticipantLeft:
-			return s.presence(ctx, tx, sh, ev)
+			changed, err := s.presence(ctx, tx, sh, ev, now)
+			published = changed
+			return err
 		}
 		if err != nil {
 			return err
@@ -234,18 +255,22 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 	if err != nil {
 		return false, fmt.Errorf("show.ApplyRoomEvent: %w", err)
 	}
+	if published {
+		s.publishLatest(ctx, ev.Room)
+	}
 	return fresh, nil
 }
 
 // presence records a participant's latest known state (older events than the
-// one already applied are ignored) and recounts the show's viewers.
-func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEvent) error {
+// one already applied are ignored) and recounts the show's viewers; it
+// reports whether the count changed (and so an event was recorded).
+func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEvent, now time.Time) (bool, error) {
 	if ev.Identity == "" {
-		return nil
+		return false, nil
 	}
 	hosts, err := influencerUser(ctx, tx, sh.HostID)
 	if err != nil {
-		return err
+		return false, err
 	}
 	// Portable upsert that keeps the newer state: the same statement runs on
 	// PostgreSQL and SQLite.
@@ -254,12 +279,37 @@ func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEven
 		WHERE show_participants.last_event_at < excluded.last_event_at`,
 		sh.ID, ev.Identity, ev.Identity == HostIdentity(hosts), ev.Kind == EventParticipantJoined, ev.At).Exec(ctx)
 	if err != nil {
-		return fmt.Errorf("presence: %w", err)
+		return false, fmt.Errorf("presence: %w", err)
 	}
-	_, err = tx.NewUpdate().Model((*Show)(nil)).
-		Set("viewer_count = (SELECT COUNT(*) FROM show_participants WHERE show_id = ? AND present AND NOT is_host)", sh.ID).
-		Where("id = ?", sh.ID).Exec(ctx)
-	return err
+	var count int
+	if err := tx.NewRaw(`UPDATE shows SET viewer_count = (SELECT COUNT(*) FROM show_participants WHERE show_id = ? AND present AND NOT is_host)
+		WHERE id = ? RETURNING viewer_count`, sh.ID, sh.ID).Scan(ctx, &count); err != nil {
+		return false, err
+	}
+	if count == sh.ViewerCount {
+		return false, nil
+	}
+	return true, showevents.Record(ctx, tx, &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.ViewerCountChanged, Count: &count})
+}
+
+// statusEvent records a ShowStatusChanged event.
+func (s *Service) statusEvent(ctx context.Context, tx bun.IDB, showID, status string, now time.Time) error {
+	return showevents.Record(ctx, tx, &showevents.Event{ShowID: showID, At: now, Kind: showevents.StatusChanged, Status: status})
+}
+
+// publishLatest delivers the show's newest recorded event after commit.
+func (s *Service) publishLatest(ctx context.Context, showID string) {
+	if s.events == nil {
+		return
+	}
+	var seq int64
+	if err := s.db.NewSelect().Table("shows").Column("event_seq").Where("id = ?", showID).Scan(ctx, &seq); err != nil || seq == 0 {
+		return
+	}
+	evs, err := showevents.After(ctx, s.db, showID, seq-1, 1)
+	if err == nil && len(evs) == 1 {
+		_ = s.events.Publish(ctx, evs[0])
+	}
 }
 
 func influencerUser(ctx context.Context, db bun.IDB, influencerID string) (string, error) {

@@ -35,8 +35,10 @@ type Show struct {
 	EndedAt         *time.Time `bun:"ended_at"`
 	ViewerCount     int        `bun:"viewer_count"`
 	PinnedProductID *string    `bun:"pinned_product_id"`
-	CreatedAt       time.Time  `bun:"created_at"`
-	UpdatedAt       time.Time  `bun:"updated_at"`
+	// EventSeq is the seq of the show's latest live event (see showevents).
+	EventSeq  int64     `bun:"event_seq"`
+	CreatedAt time.Time `bun:"created_at"`
+	UpdatedAt time.Time `bun:"updated_at"`
 }
 
 // Featured is one product a show features, with the collaboration that lets

@@ -15,6 +15,7 @@ import (
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/outbox"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/txlock"
 )
 
@@ -32,6 +33,7 @@ type Service struct {
 	clock  kernel.Clock
 	rooms  Rooms
 	notify Notifier
+	events showevents.Bus
 	lead   time.Duration
 	log    *slog.Logger
 }
@@ -40,6 +42,8 @@ type Service struct {
 type Options struct {
 	Rooms    Rooms
 	Notifier Notifier
+	// Events delivers live show events (status, viewer count); may be nil.
+	Events showevents.Bus
 	// ReminderLead is how long before the start reminders go out (default 15 minutes).
 	ReminderLead time.Duration
 	Logger       *slog.Logger
@@ -53,7 +57,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if opt.ReminderLead <= 0 {
 		opt.ReminderLead = DefaultReminderLead
 	}
-	return &Service{db: db, clock: clock, rooms: opt.Rooms, notify: opt.Notifier, lead: opt.ReminderLead, log: opt.Logger}
+	return &Service{db: db, clock: clock, rooms: opt.Rooms, notify: opt.Notifier, events: opt.Events, lead: opt.ReminderLead, log: opt.Logger}
 }
 
 // Now is the service clock's time.

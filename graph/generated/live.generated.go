@@ -4,28 +4,23 @@ package generated
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"strconv"
 	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
-	"github.com/livemarket/livemarket/domain/live"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
 // region    ************************** generated!.gotpl **************************
 
-type ChatMessageResolver interface {
-	Author(ctx context.Context, obj *live.Message) (*account.User, error)
-}
 type QuestionResolver interface {
-	Author(ctx context.Context, obj *live.Question) (*account.User, error)
-
-	Product(ctx context.Context, obj *live.Question) (*catalog.Product, error)
+	Product(ctx context.Context, obj *showevents.Question) (*catalog.Product, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -36,7 +31,7 @@ type QuestionResolver interface {
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _ChatMessage_id(ctx context.Context, field graphql.CollectedField, obj *live.Message) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChatMessage_id(ctx context.Context, field graphql.CollectedField, obj *showevents.Message) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -59,7 +54,7 @@ func (ec *executionContext) fieldContext_ChatMessage_id(_ context.Context, field
 	return graphql.NewScalarFieldContext("ChatMessage", field, false, false, "ID")
 }
 
-func (ec *executionContext) _ChatMessage_author(ctx context.Context, field graphql.CollectedField, obj *live.Message) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChatMessage_author(ctx context.Context, field graphql.CollectedField, obj *showevents.Message) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -68,11 +63,11 @@ func (ec *executionContext) _ChatMessage_author(ctx context.Context, field graph
 			return ec.fieldContext_ChatMessage_author(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.ChatMessage().Author(ctx, obj)
+			return obj.Author, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *account.User) graphql.Marshaler {
-			return ec.marshalNPublicUser2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋaccountᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v showevents.Author) graphql.Marshaler {
+			return ec.marshalNPublicUser2githubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐAuthor(ctx, selections, v)
 		},
 		true,
 		true,
@@ -82,8 +77,8 @@ func (ec *executionContext) fieldContext_ChatMessage_author(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "ChatMessage",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PublicUser(ctx, field)
 		},
@@ -91,7 +86,7 @@ func (ec *executionContext) fieldContext_ChatMessage_author(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _ChatMessage_body(ctx context.Context, field graphql.CollectedField, obj *live.Message) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChatMessage_body(ctx context.Context, field graphql.CollectedField, obj *showevents.Message) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -114,7 +109,7 @@ func (ec *executionContext) fieldContext_ChatMessage_body(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ChatMessage", field, false, false, "String")
 }
 
-func (ec *executionContext) _ChatMessage_createdAt(ctx context.Context, field graphql.CollectedField, obj *live.Message) (ret graphql.Marshaler) {
+func (ec *executionContext) _ChatMessage_createdAt(ctx context.Context, field graphql.CollectedField, obj *showevents.Message) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -259,8 +254,8 @@ func (ec *executionContext) _ChatMessageEdge_node(ctx context.Context, field gra
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *live.Message) graphql.Marshaler {
-			return ec.marshalNChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐMessage(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Message) graphql.Marshaler {
+			return ec.marshalNChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐMessage(ctx, selections, v)
 		},
 		true,
 		true,
@@ -279,6 +274,199 @@ func (ec *executionContext) fieldContext_ChatMessageEdge_node(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _ChatMessagePosted_seq(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessagePosted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessagePosted_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessagePosted_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessagePosted", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _ChatMessagePosted_at(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessagePosted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessagePosted_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessagePosted_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessagePosted", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChatMessagePosted_showId(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessagePosted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessagePosted_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessagePosted_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessagePosted", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChatMessagePosted_message(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessagePosted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessagePosted_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Message) graphql.Marshaler {
+			return ec.marshalNChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessagePosted_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChatMessagePosted",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChatMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChatMessageRemoved_seq(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessageRemoved) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessageRemoved_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessageRemoved_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessageRemoved", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _ChatMessageRemoved_at(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessageRemoved) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessageRemoved_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessageRemoved_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessageRemoved", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChatMessageRemoved_showId(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessageRemoved) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessageRemoved_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessageRemoved_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessageRemoved", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChatMessageRemoved_messageId(ctx context.Context, field graphql.CollectedField, obj *model.ChatMessageRemoved) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChatMessageRemoved_messageId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MessageID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChatMessageRemoved_messageId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChatMessageRemoved", field, false, false, "ID")
+}
+
 func (ec *executionContext) _ChatPayload_message(ctx context.Context, field graphql.CollectedField, obj *model.ChatPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -291,8 +479,8 @@ func (ec *executionContext) _ChatPayload_message(ctx context.Context, field grap
 			return obj.Message, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *live.Message) graphql.Marshaler {
-			return ec.marshalOChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐMessage(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Message) graphql.Marshaler {
+			return ec.marshalOChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐMessage(ctx, selections, v)
 		},
 		true,
 		false,
@@ -343,7 +531,177 @@ func (ec *executionContext) fieldContext_ChatPayload_errors(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _PublicUser_id(ctx context.Context, field graphql.CollectedField, obj *account.User) (ret graphql.Marshaler) {
+func (ec *executionContext) _ProductPinned_seq(ctx context.Context, field graphql.CollectedField, obj *model.ProductPinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPinned_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPinned_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPinned", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _ProductPinned_at(ctx context.Context, field graphql.CollectedField, obj *model.ProductPinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPinned_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPinned_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPinned", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProductPinned_showId(ctx context.Context, field graphql.CollectedField, obj *model.ProductPinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPinned_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPinned_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductPinned", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ProductPinned_product(ctx context.Context, field graphql.CollectedField, obj *model.ProductPinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductPinned_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋcatalogᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductPinned_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ProductPinned",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ProductUnpinned_seq(ctx context.Context, field graphql.CollectedField, obj *model.ProductUnpinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnpinned_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnpinned_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnpinned", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _ProductUnpinned_at(ctx context.Context, field graphql.CollectedField, obj *model.ProductUnpinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnpinned_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnpinned_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnpinned", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ProductUnpinned_showId(ctx context.Context, field graphql.CollectedField, obj *model.ProductUnpinned) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ProductUnpinned_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ProductUnpinned_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ProductUnpinned", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PublicUser_id(ctx context.Context, field graphql.CollectedField, obj *showevents.Author) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -366,7 +724,7 @@ func (ec *executionContext) fieldContext_PublicUser_id(_ context.Context, field 
 	return graphql.NewScalarFieldContext("PublicUser", field, false, false, "ID")
 }
 
-func (ec *executionContext) _PublicUser_displayName(ctx context.Context, field graphql.CollectedField, obj *account.User) (ret graphql.Marshaler) {
+func (ec *executionContext) _PublicUser_displayName(ctx context.Context, field graphql.CollectedField, obj *showevents.Author) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -389,7 +747,7 @@ func (ec *executionContext) fieldContext_PublicUser_displayName(_ context.Contex
 	return graphql.NewScalarFieldContext("PublicUser", field, false, false, "String")
 }
 
-func (ec *executionContext) _Question_id(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_id(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -412,7 +770,7 @@ func (ec *executionContext) fieldContext_Question_id(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Question", field, false, false, "ID")
 }
 
-func (ec *executionContext) _Question_author(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_author(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -421,11 +779,11 @@ func (ec *executionContext) _Question_author(ctx context.Context, field graphql.
 			return ec.fieldContext_Question_author(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Question().Author(ctx, obj)
+			return obj.Author, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *account.User) graphql.Marshaler {
-			return ec.marshalNPublicUser2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋaccountᚐUser(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v showevents.Author) graphql.Marshaler {
+			return ec.marshalNPublicUser2githubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐAuthor(ctx, selections, v)
 		},
 		true,
 		true,
@@ -435,8 +793,8 @@ func (ec *executionContext) fieldContext_Question_author(_ context.Context, fiel
 	fc = &graphql.FieldContext{
 		Object:     "Question",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PublicUser(ctx, field)
 		},
@@ -444,7 +802,7 @@ func (ec *executionContext) fieldContext_Question_author(_ context.Context, fiel
 	return fc, nil
 }
 
-func (ec *executionContext) _Question_body(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_body(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -467,7 +825,7 @@ func (ec *executionContext) fieldContext_Question_body(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Question", field, false, false, "String")
 }
 
-func (ec *executionContext) _Question_answer(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_answer(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -490,7 +848,7 @@ func (ec *executionContext) fieldContext_Question_answer(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Question", field, false, false, "String")
 }
 
-func (ec *executionContext) _Question_answeredAt(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_answeredAt(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -513,7 +871,7 @@ func (ec *executionContext) fieldContext_Question_answeredAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Question", field, false, false, "Time")
 }
 
-func (ec *executionContext) _Question_product(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_product(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -545,7 +903,7 @@ func (ec *executionContext) fieldContext_Question_product(_ context.Context, fie
 	return fc, nil
 }
 
-func (ec *executionContext) _Question_createdAt(ctx context.Context, field graphql.CollectedField, obj *live.Question) (ret graphql.Marshaler) {
+func (ec *executionContext) _Question_createdAt(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -566,6 +924,208 @@ func (ec *executionContext) _Question_createdAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Question_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Question", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QuestionAnswered_seq(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAnswered) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAnswered_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAnswered_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionAnswered", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _QuestionAnswered_at(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAnswered) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAnswered_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAnswered_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionAnswered", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QuestionAnswered_showId(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAnswered) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAnswered_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAnswered_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionAnswered", field, false, false, "ID")
+}
+
+func (ec *executionContext) _QuestionAnswered_question(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAnswered) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAnswered_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAnswered_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuestionAnswered",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _QuestionAsked_seq(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAsked) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAsked_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAsked_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionAsked", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _QuestionAsked_at(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAsked) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAsked_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAsked_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionAsked", field, false, false, "Time")
+}
+
+func (ec *executionContext) _QuestionAsked_showId(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAsked) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAsked_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAsked_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("QuestionAsked", field, false, false, "ID")
+}
+
+func (ec *executionContext) _QuestionAsked_question(ctx context.Context, field graphql.CollectedField, obj *model.QuestionAsked) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_QuestionAsked_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Question, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_QuestionAsked_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "QuestionAsked",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Question(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _QuestionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.QuestionConnection) (ret graphql.Marshaler) {
@@ -690,8 +1250,8 @@ func (ec *executionContext) _QuestionEdge_node(ctx context.Context, field graphq
 			return obj.Node, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *live.Question) graphql.Marshaler {
-			return ec.marshalNQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐQuestion(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Question) graphql.Marshaler {
+			return ec.marshalNQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx, selections, v)
 		},
 		true,
 		true,
@@ -722,8 +1282,8 @@ func (ec *executionContext) _QuestionPayload_question(ctx context.Context, field
 			return obj.Question, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *live.Question) graphql.Marshaler {
-			return ec.marshalOQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐQuestion(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.Question) graphql.Marshaler {
+			return ec.marshalOQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx, selections, v)
 		},
 		true,
 		false,
@@ -772,6 +1332,190 @@ func (ec *executionContext) fieldContext_QuestionPayload_errors(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ShowStatusChanged_seq(ctx context.Context, field graphql.CollectedField, obj *model.ShowStatusChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowStatusChanged_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShowStatusChanged_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowStatusChanged", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _ShowStatusChanged_at(ctx context.Context, field graphql.CollectedField, obj *model.ShowStatusChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowStatusChanged_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShowStatusChanged_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowStatusChanged", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ShowStatusChanged_showId(ctx context.Context, field graphql.CollectedField, obj *model.ShowStatusChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowStatusChanged_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShowStatusChanged_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowStatusChanged", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ShowStatusChanged_status(ctx context.Context, field graphql.CollectedField, obj *model.ShowStatusChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShowStatusChanged_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ShowStatus) graphql.Marshaler {
+			return ec.marshalNShowStatus2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShowStatusChanged_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShowStatusChanged", field, false, false, "ShowStatus")
+}
+
+func (ec *executionContext) _ViewerCountChanged_seq(ctx context.Context, field graphql.CollectedField, obj *model.ViewerCountChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerCountChanged_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerCountChanged_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerCountChanged", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _ViewerCountChanged_at(ctx context.Context, field graphql.CollectedField, obj *model.ViewerCountChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerCountChanged_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerCountChanged_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerCountChanged", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ViewerCountChanged_showId(ctx context.Context, field graphql.CollectedField, obj *model.ViewerCountChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerCountChanged_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerCountChanged_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerCountChanged", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ViewerCountChanged_count(ctx context.Context, field graphql.CollectedField, obj *model.ViewerCountChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ViewerCountChanged_count(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Count, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ViewerCountChanged_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ViewerCountChanged", field, false, false, "Int")
 }
 
 // endregion **************************** field.gotpl *****************************
@@ -1118,13 +1862,82 @@ func UnmarshalShowUserInput(ctx context.Context, raw any) (model.ShowUserInput, 
 
 // region    ************************** interface.gotpl ***************************
 
+func (ec *executionContext) _ShowEvent(ctx context.Context, sel ast.SelectionSet, obj model.ShowEvent) graphql.Marshaler {
+	switch obj := (obj).(type) {
+	case nil:
+		return graphql.Null
+	case model.ViewerCountChanged:
+		return ec._ViewerCountChanged(ctx, sel, &obj)
+	case *model.ViewerCountChanged:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ViewerCountChanged(ctx, sel, obj)
+	case model.ShowStatusChanged:
+		return ec._ShowStatusChanged(ctx, sel, &obj)
+	case *model.ShowStatusChanged:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ShowStatusChanged(ctx, sel, obj)
+	case model.QuestionAsked:
+		return ec._QuestionAsked(ctx, sel, &obj)
+	case *model.QuestionAsked:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._QuestionAsked(ctx, sel, obj)
+	case model.QuestionAnswered:
+		return ec._QuestionAnswered(ctx, sel, &obj)
+	case *model.QuestionAnswered:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._QuestionAnswered(ctx, sel, obj)
+	case model.ProductUnpinned:
+		return ec._ProductUnpinned(ctx, sel, &obj)
+	case *model.ProductUnpinned:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProductUnpinned(ctx, sel, obj)
+	case model.ProductPinned:
+		return ec._ProductPinned(ctx, sel, &obj)
+	case *model.ProductPinned:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ProductPinned(ctx, sel, obj)
+	case model.ChatMessageRemoved:
+		return ec._ChatMessageRemoved(ctx, sel, &obj)
+	case *model.ChatMessageRemoved:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ChatMessageRemoved(ctx, sel, obj)
+	case model.ChatMessagePosted:
+		return ec._ChatMessagePosted(ctx, sel, &obj)
+	case *model.ChatMessagePosted:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._ChatMessagePosted(ctx, sel, obj)
+	default:
+		if typedObj, ok := obj.(graphql.Marshaler); ok {
+			return typedObj
+		} else {
+			panic(fmt.Errorf("unexpected type %T; non-generated variants of ShowEvent must implement graphql.Marshaler", obj))
+		}
+	}
+}
+
 // endregion ************************** interface.gotpl ***************************
 
 // region    **************************** object.gotpl ****************************
 
 var chatMessageImplementors = []string{"ChatMessage"}
 
-func (ec *executionContext) _ChatMessage(ctx context.Context, sel ast.SelectionSet, obj *live.Message) graphql.Marshaler {
+func (ec *executionContext) _ChatMessage(ctx context.Context, sel ast.SelectionSet, obj *showevents.Message) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, chatMessageImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -1136,23 +1949,22 @@ func (ec *executionContext) _ChatMessage(ctx context.Context, sel ast.SelectionS
 		case "id":
 			out.Values[i] = ec._ChatMessage_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "author":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._ChatMessage_author(ctx, field, obj)
-				})
+			out.Values[i] = ec._ChatMessage_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "body":
 			out.Values[i] = ec._ChatMessage_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "createdAt":
 			out.Values[i] = ec._ChatMessage_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -1252,6 +2064,102 @@ func (ec *executionContext) _ChatMessageEdge(ctx context.Context, sel ast.Select
 	return out
 }
 
+var chatMessagePostedImplementors = []string{"ChatMessagePosted", "ShowEvent"}
+
+func (ec *executionContext) _ChatMessagePosted(ctx context.Context, sel ast.SelectionSet, obj *model.ChatMessagePosted) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, chatMessagePostedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChatMessagePosted")
+		case "seq":
+			out.Values[i] = ec._ChatMessagePosted_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ChatMessagePosted_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._ChatMessagePosted_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._ChatMessagePosted_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var chatMessageRemovedImplementors = []string{"ChatMessageRemoved", "ShowEvent"}
+
+func (ec *executionContext) _ChatMessageRemoved(ctx context.Context, sel ast.SelectionSet, obj *model.ChatMessageRemoved) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, chatMessageRemovedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChatMessageRemoved")
+		case "seq":
+			out.Values[i] = ec._ChatMessageRemoved_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ChatMessageRemoved_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._ChatMessageRemoved_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "messageId":
+			out.Values[i] = ec._ChatMessageRemoved_messageId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var chatPayloadImplementors = []string{"ChatPayload"}
 
 func (ec *executionContext) _ChatPayload(ctx context.Context, sel ast.SelectionSet, obj *model.ChatPayload) graphql.Marshaler {
@@ -1290,9 +2198,100 @@ func (ec *executionContext) _ChatPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var productPinnedImplementors = []string{"ProductPinned", "ShowEvent"}
+
+func (ec *executionContext) _ProductPinned(ctx context.Context, sel ast.SelectionSet, obj *model.ProductPinned) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productPinnedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductPinned")
+		case "seq":
+			out.Values[i] = ec._ProductPinned_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ProductPinned_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._ProductPinned_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "product":
+			out.Values[i] = ec._ProductPinned_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var productUnpinnedImplementors = []string{"ProductUnpinned", "ShowEvent"}
+
+func (ec *executionContext) _ProductUnpinned(ctx context.Context, sel ast.SelectionSet, obj *model.ProductUnpinned) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, productUnpinnedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ProductUnpinned")
+		case "seq":
+			out.Values[i] = ec._ProductUnpinned_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ProductUnpinned_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._ProductUnpinned_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var publicUserImplementors = []string{"PublicUser"}
 
-func (ec *executionContext) _PublicUser(ctx context.Context, sel ast.SelectionSet, obj *account.User) graphql.Marshaler {
+func (ec *executionContext) _PublicUser(ctx context.Context, sel ast.SelectionSet, obj *showevents.Author) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, publicUserImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -1330,7 +2329,7 @@ func (ec *executionContext) _PublicUser(ctx context.Context, sel ast.SelectionSe
 
 var questionImplementors = []string{"Question"}
 
-func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet, obj *live.Question) graphql.Marshaler {
+func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet, obj *showevents.Question) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, questionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -1345,11 +2344,10 @@ func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "author":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Question_author(ctx, field, obj)
-				})
+			out.Values[i] = ec._Question_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "body":
 			out.Values[i] = ec._Question_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -1375,6 +2373,102 @@ func (ec *executionContext) _Question(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Question_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var questionAnsweredImplementors = []string{"QuestionAnswered", "ShowEvent"}
+
+func (ec *executionContext) _QuestionAnswered(ctx context.Context, sel ast.SelectionSet, obj *model.QuestionAnswered) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionAnsweredImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuestionAnswered")
+		case "seq":
+			out.Values[i] = ec._QuestionAnswered_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._QuestionAnswered_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._QuestionAnswered_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "question":
+			out.Values[i] = ec._QuestionAnswered_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var questionAskedImplementors = []string{"QuestionAsked", "ShowEvent"}
+
+func (ec *executionContext) _QuestionAsked(ctx context.Context, sel ast.SelectionSet, obj *model.QuestionAsked) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, questionAskedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("QuestionAsked")
+		case "seq":
+			out.Values[i] = ec._QuestionAsked_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._QuestionAsked_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._QuestionAsked_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "question":
+			out.Values[i] = ec._QuestionAsked_question(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -1512,11 +2606,107 @@ func (ec *executionContext) _QuestionPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var showStatusChangedImplementors = []string{"ShowStatusChanged", "ShowEvent"}
+
+func (ec *executionContext) _ShowStatusChanged(ctx context.Context, sel ast.SelectionSet, obj *model.ShowStatusChanged) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, showStatusChangedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShowStatusChanged")
+		case "seq":
+			out.Values[i] = ec._ShowStatusChanged_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ShowStatusChanged_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._ShowStatusChanged_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ShowStatusChanged_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var viewerCountChangedImplementors = []string{"ViewerCountChanged", "ShowEvent"}
+
+func (ec *executionContext) _ViewerCountChanged(ctx context.Context, sel ast.SelectionSet, obj *model.ViewerCountChanged) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, viewerCountChangedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ViewerCountChanged")
+		case "seq":
+			out.Values[i] = ec._ViewerCountChanged_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ViewerCountChanged_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._ViewerCountChanged_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "count":
+			out.Values[i] = ec._ViewerCountChanged_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) marshalNChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐMessage(ctx context.Context, sel ast.SelectionSet, v *live.Message) graphql.Marshaler {
+func (ec *executionContext) marshalNChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐMessage(ctx context.Context, sel ast.SelectionSet, v *showevents.Message) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ChatMessage!")
 		return graphql.Null
@@ -1579,15 +2769,11 @@ func (ec *executionContext) unmarshalNProductPinInput2githubᚗcomᚋlivemarket�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNPublicUser2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋaccountᚐUser(ctx context.Context, sel ast.SelectionSet, v *account.User) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "PublicUser!")
-		return graphql.Null
-	}
-	return ec._PublicUser(ctx, sel, v)
+func (ec *executionContext) marshalNPublicUser2githubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐAuthor(ctx context.Context, sel ast.SelectionSet, v showevents.Author) graphql.Marshaler {
+	return ec._PublicUser(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *live.Question) graphql.Marshaler {
+func (ec *executionContext) marshalNQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *showevents.Question) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Question!")
 		return graphql.Null
@@ -1645,19 +2831,27 @@ func (ec *executionContext) marshalNQuestionPayload2ᚖgithubᚗcomᚋlivemarket
 	return ec._QuestionPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNShowEvent2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowEvent(ctx context.Context, sel ast.SelectionSet, v model.ShowEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShowEvent!")
+		return graphql.Null
+	}
+	return ec._ShowEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNShowUserInput2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowUserInput(ctx context.Context, v any) (model.ShowUserInput, error) {
 	res, err := ec.unmarshalInputShowUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐMessage(ctx context.Context, sel ast.SelectionSet, v *live.Message) graphql.Marshaler {
+func (ec *executionContext) marshalOChatMessage2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐMessage(ctx context.Context, sel ast.SelectionSet, v *showevents.Message) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ChatMessage(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋliveᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *live.Question) graphql.Marshaler {
+func (ec *executionContext) marshalOQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *showevents.Question) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

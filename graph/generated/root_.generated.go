@@ -22,7 +22,6 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
-	ChatMessage() ChatMessageResolver
 	Collaboration() CollaborationResolver
 	FeaturedProduct() FeaturedProductResolver
 	Influencer() InfluencerResolver
@@ -66,6 +65,20 @@ type ComplexityRoot struct {
 	ChatMessageEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ChatMessagePosted struct {
+		At      func(childComplexity int) int
+		Message func(childComplexity int) int
+		Seq     func(childComplexity int) int
+		ShowID  func(childComplexity int) int
+	}
+
+	ChatMessageRemoved struct {
+		At        func(childComplexity int) int
+		MessageID func(childComplexity int) int
+		Seq       func(childComplexity int) int
+		ShowID    func(childComplexity int) int
 	}
 
 	ChatPayload struct {
@@ -282,11 +295,24 @@ type ComplexityRoot struct {
 		Product func(childComplexity int) int
 	}
 
+	ProductPinned struct {
+		At      func(childComplexity int) int
+		Product func(childComplexity int) int
+		Seq     func(childComplexity int) int
+		ShowID  func(childComplexity int) int
+	}
+
 	ProductSearchResult struct {
 		Edges      func(childComplexity int) int
 		Facets     func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	ProductUnpinned struct {
+		At     func(childComplexity int) int
+		Seq    func(childComplexity int) int
+		ShowID func(childComplexity int) int
 	}
 
 	PublicUser struct {
@@ -318,6 +344,20 @@ type ComplexityRoot struct {
 		CreatedAt  func(childComplexity int) int
 		ID         func(childComplexity int) int
 		Product    func(childComplexity int) int
+	}
+
+	QuestionAnswered struct {
+		At       func(childComplexity int) int
+		Question func(childComplexity int) int
+		Seq      func(childComplexity int) int
+		ShowID   func(childComplexity int) int
+	}
+
+	QuestionAsked struct {
+		At       func(childComplexity int) int
+		Question func(childComplexity int) int
+		Seq      func(childComplexity int) int
+		ShowID   func(childComplexity int) int
 	}
 
 	QuestionConnection struct {
@@ -387,6 +427,13 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	ShowStatusChanged struct {
+		At     func(childComplexity int) int
+		Seq    func(childComplexity int) int
+		ShowID func(childComplexity int) int
+		Status func(childComplexity int) int
+	}
+
 	SignOutPayload struct {
 		Errors func(childComplexity int) int
 		Ok     func(childComplexity int) int
@@ -394,6 +441,7 @@ type ComplexityRoot struct {
 
 	Subscription struct {
 		NotificationReceived func(childComplexity int) int
+		ShowEvents           func(childComplexity int, showID string, afterSeq *int64) int
 	}
 
 	User struct {
@@ -429,6 +477,13 @@ type ComplexityRoot struct {
 	VendorStaffMember struct {
 		Role func(childComplexity int) int
 		User func(childComplexity int) int
+	}
+
+	ViewerCountChanged struct {
+		At     func(childComplexity int) int
+		Count  func(childComplexity int) int
+		Seq    func(childComplexity int) int
+		ShowID func(childComplexity int) int
 	}
 }
 
@@ -521,6 +576,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChatMessageEdge.Node(childComplexity), true
+
+	case "ChatMessagePosted.at":
+		if e.ComplexityRoot.ChatMessagePosted.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessagePosted.At(childComplexity), true
+	case "ChatMessagePosted.message":
+		if e.ComplexityRoot.ChatMessagePosted.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessagePosted.Message(childComplexity), true
+	case "ChatMessagePosted.seq":
+		if e.ComplexityRoot.ChatMessagePosted.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessagePosted.Seq(childComplexity), true
+	case "ChatMessagePosted.showId":
+		if e.ComplexityRoot.ChatMessagePosted.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessagePosted.ShowID(childComplexity), true
+
+	case "ChatMessageRemoved.at":
+		if e.ComplexityRoot.ChatMessageRemoved.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageRemoved.At(childComplexity), true
+	case "ChatMessageRemoved.messageId":
+		if e.ComplexityRoot.ChatMessageRemoved.MessageID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageRemoved.MessageID(childComplexity), true
+	case "ChatMessageRemoved.seq":
+		if e.ComplexityRoot.ChatMessageRemoved.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageRemoved.Seq(childComplexity), true
+	case "ChatMessageRemoved.showId":
+		if e.ComplexityRoot.ChatMessageRemoved.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChatMessageRemoved.ShowID(childComplexity), true
 
 	case "ChatPayload.errors":
 		if e.ComplexityRoot.ChatPayload.Errors == nil {
@@ -1552,6 +1657,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProductPayload.Product(childComplexity), true
 
+	case "ProductPinned.at":
+		if e.ComplexityRoot.ProductPinned.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPinned.At(childComplexity), true
+	case "ProductPinned.product":
+		if e.ComplexityRoot.ProductPinned.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPinned.Product(childComplexity), true
+	case "ProductPinned.seq":
+		if e.ComplexityRoot.ProductPinned.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPinned.Seq(childComplexity), true
+	case "ProductPinned.showId":
+		if e.ComplexityRoot.ProductPinned.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductPinned.ShowID(childComplexity), true
+
 	case "ProductSearchResult.edges":
 		if e.ComplexityRoot.ProductSearchResult.Edges == nil {
 			break
@@ -1576,6 +1706,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ProductSearchResult.TotalCount(childComplexity), true
+
+	case "ProductUnpinned.at":
+		if e.ComplexityRoot.ProductUnpinned.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnpinned.At(childComplexity), true
+	case "ProductUnpinned.seq":
+		if e.ComplexityRoot.ProductUnpinned.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnpinned.Seq(childComplexity), true
+	case "ProductUnpinned.showId":
+		if e.ComplexityRoot.ProductUnpinned.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ProductUnpinned.ShowID(childComplexity), true
 
 	case "PublicUser.displayName":
 		if e.ComplexityRoot.PublicUser.DisplayName == nil {
@@ -1772,6 +1921,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Question.Product(childComplexity), true
+
+	case "QuestionAnswered.at":
+		if e.ComplexityRoot.QuestionAnswered.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAnswered.At(childComplexity), true
+	case "QuestionAnswered.question":
+		if e.ComplexityRoot.QuestionAnswered.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAnswered.Question(childComplexity), true
+	case "QuestionAnswered.seq":
+		if e.ComplexityRoot.QuestionAnswered.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAnswered.Seq(childComplexity), true
+	case "QuestionAnswered.showId":
+		if e.ComplexityRoot.QuestionAnswered.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAnswered.ShowID(childComplexity), true
+
+	case "QuestionAsked.at":
+		if e.ComplexityRoot.QuestionAsked.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAsked.At(childComplexity), true
+	case "QuestionAsked.question":
+		if e.ComplexityRoot.QuestionAsked.Question == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAsked.Question(childComplexity), true
+	case "QuestionAsked.seq":
+		if e.ComplexityRoot.QuestionAsked.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAsked.Seq(childComplexity), true
+	case "QuestionAsked.showId":
+		if e.ComplexityRoot.QuestionAsked.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.QuestionAsked.ShowID(childComplexity), true
 
 	case "QuestionConnection.edges":
 		if e.ComplexityRoot.QuestionConnection.Edges == nil {
@@ -2032,6 +2231,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ShowSearchResult.TotalCount(childComplexity), true
 
+	case "ShowStatusChanged.at":
+		if e.ComplexityRoot.ShowStatusChanged.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowStatusChanged.At(childComplexity), true
+	case "ShowStatusChanged.seq":
+		if e.ComplexityRoot.ShowStatusChanged.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowStatusChanged.Seq(childComplexity), true
+	case "ShowStatusChanged.showId":
+		if e.ComplexityRoot.ShowStatusChanged.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowStatusChanged.ShowID(childComplexity), true
+	case "ShowStatusChanged.status":
+		if e.ComplexityRoot.ShowStatusChanged.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShowStatusChanged.Status(childComplexity), true
+
 	case "SignOutPayload.errors":
 		if e.ComplexityRoot.SignOutPayload.Errors == nil {
 			break
@@ -2051,6 +2275,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.NotificationReceived(childComplexity), true
+	case "Subscription.showEvents":
+		if e.ComplexityRoot.Subscription.ShowEvents == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_showEvents_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.ShowEvents(childComplexity, args["showId"].(string), args["afterSeq"].(*int64)), true
 
 	case "User.displayName":
 		if e.ComplexityRoot.User.DisplayName == nil {
@@ -2181,6 +2416,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VendorStaffMember.User(childComplexity), true
+
+	case "ViewerCountChanged.at":
+		if e.ComplexityRoot.ViewerCountChanged.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerCountChanged.At(childComplexity), true
+	case "ViewerCountChanged.count":
+		if e.ComplexityRoot.ViewerCountChanged.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerCountChanged.Count(childComplexity), true
+	case "ViewerCountChanged.seq":
+		if e.ComplexityRoot.ViewerCountChanged.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerCountChanged.Seq(childComplexity), true
+	case "ViewerCountChanged.showId":
+		if e.ComplexityRoot.ViewerCountChanged.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ViewerCountChanged.ShowID(childComplexity), true
 
 	}
 	return 0, false
@@ -2972,6 +3232,78 @@ type ChatPayload {
 type QuestionPayload {
   question: Question
   errors: [UserError!]!
+}
+
+extend type Subscription {
+  """
+  A show's live events, each with a per-show seq that strictly increases.
+  To resume after a reconnect, pass the last seq received as afterSeq: the
+  recent tail (up to 500 events) is replayed first, then live events follow
+  with no gap or duplicate. A subscriber that falls behind by more than 256
+  events is disconnected (the subscription completes); resume with afterSeq.
+  """
+  showEvents(showId: ID!, afterSeq: Int64): ShowEvent!
+}
+
+interface ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+}
+
+type ShowStatusChanged implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  status: ShowStatus!
+}
+
+type ProductPinned implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  product: Product!
+}
+
+type ProductUnpinned implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+}
+
+type ChatMessagePosted implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  message: ChatMessage!
+}
+
+type ChatMessageRemoved implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  messageId: ID!
+}
+
+type QuestionAsked implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  question: Question!
+}
+
+type QuestionAnswered implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  question: Question!
+}
+
+type ViewerCountChanged implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  count: Int!
 }
 `, BuiltIn: false},
 	{Name: "../schema/show.graphqls", Input: `extend type Query {

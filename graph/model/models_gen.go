@@ -13,11 +13,18 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
-	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
+
+type ShowEvent interface {
+	IsShowEvent()
+	GetSeq() int64
+	GetAt() time.Time
+	GetShowID() string
+}
 
 type AuthPayload struct {
 	// Bearer token for the Authorization header; shown only here.
@@ -33,13 +40,37 @@ type ChatMessageConnection struct {
 }
 
 type ChatMessageEdge struct {
-	Cursor string        `json:"cursor"`
-	Node   *live.Message `json:"node"`
+	Cursor string              `json:"cursor"`
+	Node   *showevents.Message `json:"node"`
 }
 
+type ChatMessagePosted struct {
+	Seq     int64               `json:"seq"`
+	At      time.Time           `json:"at"`
+	ShowID  string              `json:"showId"`
+	Message *showevents.Message `json:"message"`
+}
+
+func (ChatMessagePosted) IsShowEvent()           {}
+func (this ChatMessagePosted) GetSeq() int64     { return this.Seq }
+func (this ChatMessagePosted) GetAt() time.Time  { return this.At }
+func (this ChatMessagePosted) GetShowID() string { return this.ShowID }
+
+type ChatMessageRemoved struct {
+	Seq       int64     `json:"seq"`
+	At        time.Time `json:"at"`
+	ShowID    string    `json:"showId"`
+	MessageID string    `json:"messageId"`
+}
+
+func (ChatMessageRemoved) IsShowEvent()           {}
+func (this ChatMessageRemoved) GetSeq() int64     { return this.Seq }
+func (this ChatMessageRemoved) GetAt() time.Time  { return this.At }
+func (this ChatMessageRemoved) GetShowID() string { return this.ShowID }
+
 type ChatPayload struct {
-	Message *live.Message `json:"message,omitempty"`
-	Errors  []*UserError  `json:"errors"`
+	Message *showevents.Message `json:"message,omitempty"`
+	Errors  []*UserError        `json:"errors"`
 }
 
 type ChatPostInput struct {
@@ -251,6 +282,18 @@ type ProductPinInput struct {
 	ProductID string `json:"productId"`
 }
 
+type ProductPinned struct {
+	Seq     int64            `json:"seq"`
+	At      time.Time        `json:"at"`
+	ShowID  string           `json:"showId"`
+	Product *catalog.Product `json:"product"`
+}
+
+func (ProductPinned) IsShowEvent()           {}
+func (this ProductPinned) GetSeq() int64     { return this.Seq }
+func (this ProductPinned) GetAt() time.Time  { return this.At }
+func (this ProductPinned) GetShowID() string { return this.ShowID }
+
 type ProductSearchFilter struct {
 	Category      *string `json:"category,omitempty"`
 	VendorID      *string `json:"vendorId,omitempty"`
@@ -275,6 +318,17 @@ type ProductStockAdjustInput struct {
 	Delta int    `json:"delta"`
 }
 
+type ProductUnpinned struct {
+	Seq    int64     `json:"seq"`
+	At     time.Time `json:"at"`
+	ShowID string    `json:"showId"`
+}
+
+func (ProductUnpinned) IsShowEvent()           {}
+func (this ProductUnpinned) GetSeq() int64     { return this.Seq }
+func (this ProductUnpinned) GetAt() time.Time  { return this.At }
+func (this ProductUnpinned) GetShowID() string { return this.ShowID }
+
 type ProductUpdateInput struct {
 	ID          string      `json:"id"`
 	Title       *string     `json:"title,omitempty"`
@@ -295,10 +349,34 @@ type QuestionAnswerInput struct {
 	ProductID  *string `json:"productId,omitempty"`
 }
 
+type QuestionAnswered struct {
+	Seq      int64                `json:"seq"`
+	At       time.Time            `json:"at"`
+	ShowID   string               `json:"showId"`
+	Question *showevents.Question `json:"question"`
+}
+
+func (QuestionAnswered) IsShowEvent()           {}
+func (this QuestionAnswered) GetSeq() int64     { return this.Seq }
+func (this QuestionAnswered) GetAt() time.Time  { return this.At }
+func (this QuestionAnswered) GetShowID() string { return this.ShowID }
+
 type QuestionAskInput struct {
 	ShowID string `json:"showId"`
 	Body   string `json:"body"`
 }
+
+type QuestionAsked struct {
+	Seq      int64                `json:"seq"`
+	At       time.Time            `json:"at"`
+	ShowID   string               `json:"showId"`
+	Question *showevents.Question `json:"question"`
+}
+
+func (QuestionAsked) IsShowEvent()           {}
+func (this QuestionAsked) GetSeq() int64     { return this.Seq }
+func (this QuestionAsked) GetAt() time.Time  { return this.At }
+func (this QuestionAsked) GetShowID() string { return this.ShowID }
 
 type QuestionConnection struct {
 	Edges      []*QuestionEdge `json:"edges"`
@@ -307,8 +385,8 @@ type QuestionConnection struct {
 }
 
 type QuestionEdge struct {
-	Cursor string         `json:"cursor"`
-	Node   *live.Question `json:"node"`
+	Cursor string               `json:"cursor"`
+	Node   *showevents.Question `json:"node"`
 }
 
 type QuestionFilter struct {
@@ -316,8 +394,8 @@ type QuestionFilter struct {
 }
 
 type QuestionPayload struct {
-	Question *live.Question `json:"question,omitempty"`
-	Errors   []*UserError   `json:"errors"`
+	Question *showevents.Question `json:"question,omitempty"`
+	Errors   []*UserError         `json:"errors"`
 }
 
 type ShowConnection struct {
@@ -397,6 +475,18 @@ type ShowSearchResult struct {
 	Facets []*Facet `json:"facets"`
 }
 
+type ShowStatusChanged struct {
+	Seq    int64      `json:"seq"`
+	At     time.Time  `json:"at"`
+	ShowID string     `json:"showId"`
+	Status ShowStatus `json:"status"`
+}
+
+func (ShowStatusChanged) IsShowEvent()           {}
+func (this ShowStatusChanged) GetSeq() int64     { return this.Seq }
+func (this ShowStatusChanged) GetAt() time.Time  { return this.At }
+func (this ShowStatusChanged) GetShowID() string { return this.ShowID }
+
 type ShowUpdateInput struct {
 	ID          string  `json:"id"`
 	Title       *string `json:"title,omitempty"`
@@ -462,6 +552,18 @@ type VendorStaffAddInput struct {
 	VendorID string `json:"vendorId"`
 	Email    string `json:"email"`
 }
+
+type ViewerCountChanged struct {
+	Seq    int64     `json:"seq"`
+	At     time.Time `json:"at"`
+	ShowID string    `json:"showId"`
+	Count  int       `json:"count"`
+}
+
+func (ViewerCountChanged) IsShowEvent()           {}
+func (this ViewerCountChanged) GetSeq() int64     { return this.Seq }
+func (this ViewerCountChanged) GetAt() time.Time  { return this.At }
+func (this ViewerCountChanged) GetShowID() string { return this.ShowID }
 
 type CollaborationStatus string
 

@@ -22,6 +22,7 @@ import (
 	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/bus"
@@ -51,6 +52,8 @@ type Options struct {
 	// NotifyBus delivers live notifications; nil means in-process only
 	// (one process). Set the Redis bus when replicas or workers run apart.
 	NotifyBus notify.Bus
+	// EventBus delivers live show events; nil means in-process only.
+	EventBus showevents.Bus
 }
 
 // App is a wired Livemarket instance.
@@ -68,7 +71,16 @@ type App struct {
 
 	opt           Options
 	notifications bus.Notifications
+	eventBus      showevents.Bus
 	rooms         *livekit.Rooms
+}
+
+// ShowSubscribers counts a show's event subscribers in this process.
+func (a *App) ShowSubscribers(showID string) int {
+	if c, ok := a.eventBus.(interface{ Count(string) int }); ok {
+		return c.Count(showID)
+	}
+	return 0
 }
 
 // NotificationSubscribers counts live notification subscriptions in this process.
@@ -99,8 +111,12 @@ func New(db *bun.DB, opt Options) *App {
 		opt.Search = discovery.Unavailable{}
 	}
 	a.Discovery = discovery.NewService(db, opt.Search)
-	a.Live = live.NewService(db, opt.Clock)
-	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
+	if opt.EventBus == nil {
+		opt.EventBus = bus.NewShowEvents()
+	}
+	a.eventBus = opt.EventBus
+	a.Live = live.NewService(db, opt.Clock, opt.EventBus)
+	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, Events: opt.EventBus, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
 

@@ -128,7 +128,7 @@ func openMigrated(t testing.TB, dsn string) *bun.DB {
 var AppTables = []string{"users", "sessions", "sign_in_throttle", "vendors", "vendor_staff", "influencers", "follows", "products",
 	"offers", "collaborations", "notifications", "shows", "show_products", "show_reminders",
 	"livekit_events", "show_participants", "outbox", "show_notices_sent",
-	"chat_messages", "questions", "show_moderators", "show_mutes"}
+	"chat_messages", "questions", "show_moderators", "show_mutes", "show_events"}
 
 // Snapshot renders every row of the application's tables in a stable order,
 // so a test can prove a refused request changed nothing.

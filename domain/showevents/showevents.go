@@ -1,0 +1,123 @@
+// Package showevents is the per-show event log: each event gets the next
+// sequence number of its show inside the transaction that causes it (so seq
+// strictly increases and matches commit order per show), is stored for
+// replay, and is published to live subscribers after commit. Events are plain
+// values, complete when recorded: delivering one never queries the database.
+package showevents
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/catalog"
+)
+
+// Kinds, named as the GraphQL types that carry them.
+const (
+	StatusChanged      = "ShowStatusChanged"
+	ProductPinned      = "ProductPinned"
+	ProductUnpinned    = "ProductUnpinned"
+	ChatMessagePosted  = "ChatMessagePosted"
+	ChatMessageRemoved = "ChatMessageRemoved"
+	QuestionAsked      = "QuestionAsked"
+	QuestionAnswered   = "QuestionAnswered"
+	ViewerCountChanged = "ViewerCountChanged"
+)
+
+// Author is the public view of a user in an event.
+type Author struct {
+	ID          string `json:"id"`
+	DisplayName string `json:"displayName"`
+}
+
+// Message is a chat message as events carry it.
+type Message struct {
+	ID        string    `json:"id"`
+	Author    Author    `json:"author"`
+	Body      string    `json:"body"`
+	CreatedAt time.Time `json:"createdAt"`
+}
+
+// Question is a question as events carry it.
+type Question struct {
+	ID         string     `json:"id"`
+	Author     Author     `json:"author"`
+	Body       string     `json:"body"`
+	Answer     *string    `json:"answer,omitempty"`
+	AnsweredAt *time.Time `json:"answeredAt,omitempty"`
+	ProductID  *string    `json:"productId,omitempty"`
+	CreatedAt  time.Time  `json:"createdAt"`
+}
+
+// Event is one thing that happened in a show. Only the fields of its Kind are set.
+type Event struct {
+	ShowID    string           `json:"showId"`
+	Seq       int64            `json:"seq"`
+	At        time.Time        `json:"at"`
+	Kind      string           `json:"kind"`
+	Status    string           `json:"status,omitempty"`
+	ProductID string           `json:"productId,omitempty"`
+	Product   *catalog.Product `json:"product,omitempty"`
+	Message   *Message         `json:"message,omitempty"`
+	MessageID string           `json:"messageId,omitempty"`
+	Question  *Question        `json:"question,omitempty"`
+	Count     *int             `json:"count,omitempty"`
+}
+
+type row struct {
+	bun.BaseModel `bun:"table:show_events,alias:se"`
+
+	ShowID    string    `bun:"show_id,pk"`
+	Seq       int64     `bun:"seq,pk"`
+	Kind      string    `bun:"kind"`
+	Payload   string    `bun:"payload"`
+	CreatedAt time.Time `bun:"created_at"`
+}
+
+// Record gives ev the show's next sequence number and stores it, inside the
+// caller's transaction (the UPDATE also serialises concurrent recorders of
+// one show). Publish it after the transaction commits.
+func Record(ctx context.Context, tx bun.IDB, ev *Event) error {
+	var seq int64
+	if err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq", ev.ShowID).Scan(ctx, &seq); err != nil {
+		return fmt.Errorf("showevents: next seq: %w", err)
+	}
+	ev.Seq = seq
+	b, err := json.Marshal(ev)
+	if err != nil {
+		return fmt.Errorf("showevents: encode: %w", err)
+	}
+	if _, err := tx.NewInsert().Model(&row{ShowID: ev.ShowID, Seq: seq, Kind: ev.Kind, Payload: string(b), CreatedAt: ev.At}).Exec(ctx); err != nil {
+		return fmt.Errorf("showevents: store: %w", err)
+	}
+	return nil
+}
+
+// After returns up to limit stored events of a show with seq > afterSeq, in order.
+func After(ctx context.Context, db bun.IDB, showID string, afterSeq int64, limit int) ([]*Event, error) {
+	var rows []row
+	if err := db.NewSelect().Model(&rows).Where("se.show_id = ?", showID).Where("se.seq > ?", afterSeq).
+		OrderExpr("se.seq").Limit(int64(limit)).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("showevents.After: %w", err)
+	}
+	out := make([]*Event, 0, len(rows))
+	for _, r := range rows {
+		ev := new(Event)
+		if err := json.Unmarshal([]byte(r.Payload), ev); err != nil {
+			return nil, fmt.Errorf("showevents.After: decode %d: %w", r.Seq, err)
+		}
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// Bus delivers published events to the subscribers of a show: in-process
+// locally, through Redis pub/sub across replicas.
+type Bus interface {
+	Publish(ctx context.Context, ev *Event) error
+	Subscribe(ctx context.Context, showID string) (<-chan *Event, error)
+}

@@ -1,0 +1,3 @@
+DROP TABLE show_events;
+--bun:split
+ALTER TABLE shows DROP COLUMN event_seq;
