@@ -596,6 +596,10 @@ func TestOperationsExecute(t *testing.T) {
 		// --- Discovery: searching shows and featured products.
 		exerciseSearch(t, c, world, shows)
 
+		// --- Live interaction: chat, questions, pins, moderation and the
+		// show's events over a websocket.
+		exerciseLive(t, c, world)
+
 		// Every operation in operations/ must have run above.
 		ops, err := contract.Operations()
 		if err != nil {
