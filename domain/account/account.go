@@ -114,6 +114,21 @@ func checkPasswordPolicy(v *kernel.Validator, field []string, pw string) {
 
 // SignUp creates a user and signs them in.
 func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*Auth, error) {
+	var auth *Auth
+	_, err := s.createUser(ctx, in, false, func(ctx context.Context, tx bun.Tx, u *User) error {
+		var err error
+		auth, err = s.newSession(ctx, tx, u)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("account.SignUp: %w", err)
+	}
+	return auth, nil
+}
+
+// createUser validates and stores a new user (an admin when admin is set)
+// and runs then, if given, in the same transaction.
+func (s *Service) createUser(ctx context.Context, in SignUpInput, admin bool, then func(context.Context, bun.Tx, *User) error) (*User, error) {
 	var v kernel.Validator
 	email := normalizeEmail(in.Email)
 	checkEmail(&v, kernel.Field("input", "email"), email)
@@ -124,10 +139,9 @@ func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*Auth, error) {
 	}
 	hash, err := hashPassword(in.Password, s.opt.Hash)
 	if err != nil {
-		return nil, fmt.Errorf("account.SignUp: %w", err)
+		return nil, err
 	}
-	u := &User{ID: kernel.NewID(), Email: email, DisplayName: name, PasswordHash: hash, CreatedAt: s.clock.Now()}
-	var auth *Auth
+	u := &User{ID: kernel.NewID(), Email: email, DisplayName: name, PasswordHash: hash, IsAdmin: admin, CreatedAt: s.clock.Now()}
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		existing, err := userByEmail(ctx, tx, email)
 		if err != nil {
@@ -139,16 +153,18 @@ func (s *Service) SignUp(ctx context.Context, in SignUpInput) (*Auth, error) {
 		if err := insertUser(ctx, tx, u); err != nil {
 			return err
 		}
-		auth, err = s.newSession(ctx, tx, u)
-		return err
+		if then != nil {
+			return then(ctx, tx, u)
+		}
+		return nil
 	})
 	if kernel.IsUniqueViolation(err) {
 		err = errEmailTaken
 	}
 	if err != nil {
-		return nil, fmt.Errorf("account.SignUp: %w", err)
+		return nil, err
 	}
-	return auth, nil
+	return u, nil
 }
 
 var errEmailTaken = kernel.Fail(kernel.CodeAlreadyExists, kernel.Field("input", "email"), "an account with this email already exists")
@@ -300,15 +316,11 @@ func (s *Service) EnsureAdmin(ctx context.Context, email, password, displayName 
 	if displayName == "" {
 		displayName = "Administrator"
 	}
-	auth, err := s.SignUp(ctx, SignUpInput{Email: email, Password: password, DisplayName: displayName})
+	u, err := s.createUser(ctx, SignUpInput{Email: email, Password: password, DisplayName: displayName}, true, nil)
 	if err != nil {
 		return nil, fmt.Errorf("account.EnsureAdmin: %w", err)
 	}
-	if _, err := s.db.NewUpdate().Model(auth.User).Set("is_admin = ?", true).WherePK().Exec(ctx); err != nil {
-		return nil, fmt.Errorf("account.EnsureAdmin: %w", err)
-	}
-	auth.User.IsAdmin = true
-	return auth.User, nil
+	return u, nil
 }
 
 // UserIDByEmail returns the id of the user with email, or "" when none.

@@ -167,6 +167,22 @@ func requireLive(sh *show.Show, field []string) error {
 
 var errMuted = kernel.Fail(kernel.CodeForbidden, nil, "you have been muted in this show")
 
+// openToViewer loads a show the viewer may post chat or questions to: LIVE,
+// and the viewer not muted there.
+func (s *Service) openToViewer(ctx context.Context, tx bun.Tx, viewer kernel.Viewer, showID string) (*show.Show, error) {
+	sh, r, err := s.load(ctx, tx, viewer, showID, kernel.Field("input", "showId"))
+	if err != nil {
+		return nil, err
+	}
+	if err := requireLive(sh, kernel.Field("input", "showId")); err != nil {
+		return nil, err
+	}
+	if r.muted {
+		return nil, errMuted
+	}
+	return sh, nil
+}
+
 // Post adds a chat message to a LIVE show: signed-in viewers, 1–500
 // characters, at most 3 messages per 5 seconds, not while muted.
 func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body string) (*showevents.Message, error) {
@@ -182,15 +198,9 @@ func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body s
 	var m *Message
 	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		sh, r, err := s.load(ctx, tx, viewer, showID, kernel.Field("input", "showId"))
+		sh, err := s.openToViewer(ctx, tx, viewer, showID)
 		if err != nil {
 			return err
-		}
-		if err := requireLive(sh, kernel.Field("input", "showId")); err != nil {
-			return err
-		}
-		if r.muted {
-			return errMuted
 		}
 		recent, err := tx.NewSelect().Model((*Message)(nil)).Where("show_id = ?", sh.ID).Where("user_id = ?", viewer.UserID).
 			Where("created_at > ?", now.Add(-RateWindow)).Count(ctx)
@@ -281,15 +291,9 @@ func (s *Service) Ask(ctx context.Context, viewer kernel.Viewer, showID, body st
 	var q *Question
 	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		sh, r, err := s.load(ctx, tx, viewer, showID, kernel.Field("input", "showId"))
+		sh, err := s.openToViewer(ctx, tx, viewer, showID)
 		if err != nil {
 			return err
-		}
-		if err := requireLive(sh, kernel.Field("input", "showId")); err != nil {
-			return err
-		}
-		if r.muted {
-			return errMuted
 		}
 		q = &Question{ID: kernel.NewID(), ShowID: sh.ID, UserID: viewer.UserID, Body: body, CreatedAt: now}
 		if _, err = tx.NewInsert().Model(q).Exec(ctx); err != nil {

@@ -62,11 +62,6 @@ func Open(ctx context.Context, rawURL string) (*bun.DB, error) {
 	return db, nil
 }
 
-// IsSQLite reports whether db speaks SQLite.
-func IsSQLite(db bun.IDB) bool {
-	return db.Dialect().Name().String() == "sqlite"
-}
-
 // redact hides a password in a URL for logs and errors.
 func redact(raw string) string {
 	u, err := url.Parse(raw)

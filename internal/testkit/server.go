@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -202,9 +201,6 @@ func (s *Server) MakeAdmin(t testing.TB, userID string) {
 		t.Fatal(err)
 	}
 }
-
-// Unique returns a short unique suffix for names in a test.
-func Unique() string { return strings.ReplaceAll(kernel.NewID()[24:], "-", "") }
 
 // NotificationSubscribers counts live notification subscriptions, so tests
 // can wait for a websocket subscription to be registered before publishing.
