@@ -125,59 +125,23 @@ func (r *showResolver) Questions(ctx context.Context, obj *show.Show, filter *mo
 
 // ShowEvents is the resolver for the showEvents field.
 func (r *subscriptionResolver) ShowEvents(ctx context.Context, showID string, afterSeq *int64) (<-chan model.ShowEvent, error) {
+	if feed := showFeedFrom(ctx); feed != nil {
+		return feed, nil // a fan-out group executing its shared stream
+	}
 	if err := idArg("showId", showID); err != nil {
 		return nil, err
 	}
-	// Subscribe before replaying, so nothing falls between the two.
-	in, err := r.Live.Subscribe(ctx, kernel.ViewerFrom(ctx), showID)
+	in, err := showStream(ctx, r.Live, kernel.ViewerFrom(ctx), showID, afterSeq)
 	if err != nil {
 		return nil, err
 	}
 	out := make(chan model.ShowEvent, 16)
 	go func() {
 		defer close(out)
-		last := int64(-1)
-		send := func(ev *showevents.Event) bool {
+		for ev := range in {
 			select {
 			case out <- showEvent(ev):
-				last = ev.Seq
-				return true
 			case <-ctx.Done():
-				return false
-			}
-		}
-		// fill delivers stored events after last and before upto (0: all).
-		fill := func(upto int64) bool {
-			evs, err := r.Live.Replay(ctx, showID, last)
-			if err != nil {
-				return false
-			}
-			for _, ev := range evs {
-				if upto > 0 && ev.Seq >= upto {
-					break
-				}
-				if !send(ev) {
-					return false
-				}
-			}
-			return true
-		}
-		if afterSeq != nil {
-			last = max(*afterSeq, 0)
-			if !fill(0) {
-				return
-			}
-		}
-		for ev := range in {
-			switch {
-			case last >= 0 && ev.Seq <= last:
-				continue // already delivered by the replay
-			case last >= 0 && ev.Seq > last+1:
-				if !fill(ev.Seq) { // a gap: take the missing events from the log
-					return
-				}
-			}
-			if !send(ev) {
 				return
 			}
 		}

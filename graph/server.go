@@ -14,7 +14,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	coderws "github.com/coder/websocket"
 	"github.com/uptrace/bun"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -22,6 +21,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/graph/generated"
 	"github.com/livemarket/livemarket/graph/loaders"
+	"github.com/livemarket/livemarket/internal/gqlws"
 )
 
 // Limits bound what one GraphQL request may cost.
@@ -45,6 +45,20 @@ type Options struct {
 	Introspection bool
 	Logger        *slog.Logger
 	Clock         kernel.Clock
+	Websocket     WebsocketOptions
+	// Fanout shares showEvents streams between subscribers; nil makes one.
+	Fanout *ShowFanout
+}
+
+// WebsocketOptions tune subscriptions over websockets (zero: defaults).
+type WebsocketOptions struct {
+	// QueueLimit is how many messages a connection may have waiting before
+	// it is closed as a slow consumer (default 256).
+	QueueLimit int
+	// WriteTimeout closes a connection whose write stalls this long (default 10s).
+	WriteTimeout time.Duration
+	// PingInterval pings connections idle this long (default 30s).
+	PingInterval time.Duration
 }
 
 // Authenticator turns a bearer token into a viewer; the account service implements it.
@@ -88,23 +102,30 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 	if opt.Limits == (Limits{}) {
 		opt.Limits = DefaultLimits
 	}
+	if opt.Fanout == nil {
+		opt.Fanout = NewShowFanout(r.Live, opt.Logger)
+	}
+	if opt.Websocket.PingInterval == 0 {
+		opt.Websocket.PingInterval = 30 * time.Second
+	}
 	srv := handler.New(NewExecutableSchema(r))
-	srv.AddTransport(transport.Websocket{
-		KeepAlivePingInterval: 10 * time.Second,
-		InitTimeout:           10 * time.Second,
-		// Websocket clients authenticate in connection_init, not with cookies,
-		// so any origin may connect.
-		Implementation: transport.CoderWebsocketImplementation{AcceptOptions: coderws.AcceptOptions{InsecureSkipVerify: true}},
-		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+	srv.AddTransport(&gqlws.Transport{
+		QueueLimit:   opt.Websocket.QueueLimit,
+		WriteTimeout: opt.Websocket.WriteTimeout,
+		PingInterval: opt.Websocket.PingInterval,
+		ReadLimit:    opt.Limits.MaxBodyBytes,
+		Logger:       opt.Logger,
+		Sharer:       opt.Fanout,
+		Init: func(ctx context.Context, p map[string]any) (context.Context, error) {
 			viewer := kernel.Viewer{}
-			if tok := p.GetString("authToken"); tok != "" {
+			if tok, _ := p["authToken"].(string); tok != "" {
 				v, err := authn.Authenticate(ctx, tok)
 				if err != nil {
-					return ctx, nil, errors.New("invalid or expired token")
+					return ctx, errors.New("invalid or expired token")
 				}
 				viewer = v
 			}
-			return kernel.WithViewer(ctx, viewer), nil, nil
+			return kernel.WithViewer(ctx, viewer), nil
 		},
 	})
 	srv.AddTransport(transport.Options{})

@@ -580,6 +580,26 @@ func (s *Service) Replay(ctx context.Context, showID string, afterSeq int64) ([]
 	return showevents.After(ctx, s.db, showID, afterSeq, ReplayLimit)
 }
 
+// Watchable checks that viewer may follow showID's events and reports
+// whether everyone may (the show is public, and stays so: a show never
+// returns to DRAFT) — only then may viewers share one encoded stream.
+func (s *Service) Watchable(ctx context.Context, viewer kernel.Viewer, showID string) (public bool, err error) {
+	sh, _, err := s.load(ctx, s.db, viewer, showID, kernel.Field("showId"))
+	if err != nil {
+		return false, err
+	}
+	return sh.Public(), nil
+}
+
+// LastSeq is the seq of showID's latest event (0 if none).
+func (s *Service) LastSeq(ctx context.Context, showID string) (int64, error) {
+	var seq int64
+	if err := s.db.NewSelect().Table("shows").Column("event_seq").Where("id = ?", showID).Scan(ctx, &seq); err != nil {
+		return 0, fmt.Errorf("live.LastSeq: %w", err)
+	}
+	return seq, nil
+}
+
 // ReplayLimit bounds a replay.
 const ReplayLimit = 500
 

@@ -54,6 +54,8 @@ type Options struct {
 	NotifyBus notify.Bus
 	// EventBus delivers live show events; nil means in-process only.
 	EventBus showevents.Bus
+	// Websocket tunes subscriptions (zero: defaults).
+	Websocket graph.WebsocketOptions
 }
 
 // App is a wired Livemarket instance.
@@ -73,15 +75,22 @@ type App struct {
 	notifications bus.Notifications
 	eventBus      showevents.Bus
 	rooms         *livekit.Rooms
+	fanout        *graph.ShowFanout
 }
 
-// ShowSubscribers counts a show's event subscribers in this process.
+// ShowSubscribers counts a show's event subscribers in this process: those
+// sharing a fan-out stream and those subscribed to the bus on their own.
 func (a *App) ShowSubscribers(showID string) int {
+	members, groups := a.fanout.Subscribers(showID)
 	if c, ok := a.eventBus.(interface{ Count(string) int }); ok {
-		return c.Count(showID)
+		return members + max(c.Count(showID)-groups, 0)
 	}
-	return 0
+	return members
 }
+
+// ShowStreams counts showID's subscribers that share fan-out streams, and
+// those streams (one per distinct subscription document).
+func (a *App) ShowStreams(showID string) (shared, streams int) { return a.fanout.Subscribers(showID) }
 
 // NotificationSubscribers counts live notification subscriptions in this process.
 func (a *App) NotificationSubscribers() int { return a.notifications.Total() }
@@ -116,6 +125,7 @@ func New(db *bun.DB, opt Options) *App {
 	}
 	a.eventBus = opt.EventBus
 	a.Live = live.NewService(db, opt.Clock, opt.EventBus)
+	a.fanout = graph.NewShowFanout(a.Live, opt.Logger)
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, Events: opt.EventBus, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
@@ -129,6 +139,7 @@ func (a *App) Handler() http.Handler {
 		Discovery: a.Discovery, Live: a.Live, DB: a.DB}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
+		Websocket: a.opt.Websocket, Fanout: a.fanout,
 	}))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
