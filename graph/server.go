@@ -59,6 +59,8 @@ type WebsocketOptions struct {
 	WriteTimeout time.Duration
 	// PingInterval pings connections idle this long (default 30s).
 	PingInterval time.Duration
+	// InitTimeout closes connections that send no connection_init in time (default 10s).
+	InitTimeout time.Duration
 }
 
 // Authenticator turns a bearer token into a viewer; the account service implements it.
@@ -113,6 +115,7 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 		QueueLimit:   opt.Websocket.QueueLimit,
 		WriteTimeout: opt.Websocket.WriteTimeout,
 		PingInterval: opt.Websocket.PingInterval,
+		InitTimeout:  opt.Websocket.InitTimeout,
 		ReadLimit:    opt.Limits.MaxBodyBytes,
 		Logger:       opt.Logger,
 		Sharer:       opt.Fanout,

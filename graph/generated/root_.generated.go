@@ -3239,8 +3239,9 @@ extend type Subscription {
   A show's live events, each with a per-show seq that strictly increases.
   To resume after a reconnect, pass the last seq received as afterSeq: the
   recent tail (up to 500 events) is replayed first, then live events follow
-  with no gap or duplicate. A subscriber that falls behind by more than 256
-  events is disconnected (the subscription completes); resume with afterSeq.
+  with no gap or duplicate. A connection that falls more than 256 messages
+  behind (or whose writes stall for 10 s) is closed with code 1008 and a
+  reason starting "slow consumer"; reconnect and resume with afterSeq.
   """
   showEvents(showId: ID!, afterSeq: Int64): ShowEvent!
 }
