@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,9 +18,12 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/coder/websocket"
+
+	"github.com/livemarket/livemarket/domain/live"
 )
 
 // Result holds one server's figures.
@@ -43,6 +47,10 @@ type Result struct {
 	FrameBytes           float64
 	ClientCPU            float64
 	ConnectSeconds       float64
+	Ended                Endings // how the Dropped subscribers' connections ended
+	Slow                 int     // -slow subscribers (never read; in no other figure)
+	SlowOpen             int     // of those, still open at the end of the publish phase
+	SlowEnded            Endings // of those, closed by then, and how
 }
 
 // ---- child server ----
@@ -280,17 +288,71 @@ func setupShow(ctx context.Context, addr string) (string, error) {
 
 const showEventsQuery = `subscription($id: ID!){ showEvents(showId:$id){ __typename seq ... on ChatMessagePosted { message { body } } } }`
 
+// Per-subscriber read buffer: allocated with the subscriber (not during the
+// publish phase), grown for larger frames, kept up to readBufKeep.
+const (
+	readBufInit = 1 << 10
+	readBufKeep = 64 << 10
+)
+
 type subscriber struct {
-	c    *websocket.Conn
-	mu   sync.Mutex
-	last int64
-	seen map[int]bool
-	lat  []time.Duration
-	ooo  int64
-	dead bool
-	size int64
-	n    int64
+	c   *websocket.Conn
+	buf []byte // reused for every frame (see readMessage)
+
+	mu       sync.Mutex
+	last     int64
+	seen     []uint64     // bitset of event indexes received, 0 <= i < maxSeenBits
+	seenRest map[int]bool // indexes outside the bitset (never for the tool's own publishes)
+	distinct int
+	lat      []time.Duration
+	ooo      int64
+	dead     bool
+	endErr   error // why the read loop ended
+	size     int64
+	n        int64
 }
+
+// maxSeenBits bounds the bitset a foreign body (huge i=) could make us allocate.
+const maxSeenBits = 1 << 26
+
+func newSubscriber(c *websocket.Conn, events int) *subscriber {
+	return &subscriber{c: c, buf: make([]byte, 0, readBufInit),
+		seen: make([]uint64, (events+63)/64), lat: make([]time.Duration, 0, events)}
+}
+
+// markSeen records idx and reports whether it is new. Callers hold s.mu.
+func (s *subscriber) markSeen(idx int) bool {
+	if idx < 0 || idx >= maxSeenBits {
+		if s.seenRest[idx] {
+			return false
+		}
+		if s.seenRest == nil {
+			s.seenRest = map[int]bool{}
+		}
+		s.seenRest[idx] = true
+		s.distinct++
+		return true
+	}
+	w, bit := idx/64, uint64(1)<<(idx%64)
+	if w >= len(s.seen) {
+		s.seen = append(s.seen, make([]uint64, w+1-len(s.seen))...)
+	}
+	if s.seen[w]&bit != 0 {
+		return false
+	}
+	s.seen[w] |= bit
+	s.distinct++
+	return true
+}
+
+// frameKind is what the read loop does with a frame.
+type frameKind int
+
+const (
+	frameIgnore frameKind = iota
+	framePing
+	frameEvent // seq, t and idx are set
+)
 
 type frame struct {
 	Type    string `json:"type"`
@@ -305,6 +367,148 @@ type frame struct {
 			} `json:"showEvents"`
 		} `json:"data"`
 	} `json:"payload"`
+}
+
+// decodeFrame is the reference decoding: the whole frame through
+// encoding/json, then parseBody.
+func decodeFrame(b []byte) (kind frameKind, seq, t int64, idx int) {
+	var f frame
+	if json.Unmarshal(b, &f) != nil {
+		return frameIgnore, 0, 0, 0
+	}
+	switch f.Type {
+	case "ping":
+		return framePing, 0, 0, 0
+	case "next":
+	default:
+		return frameIgnore, 0, 0, 0
+	}
+	ev := f.Payload.Data.ShowEvents
+	if ev.Message == nil {
+		return frameIgnore, 0, 0, 0
+	}
+	t, idx, ok := parseBody(ev.Message.Body)
+	if !ok {
+		return frameIgnore, 0, 0, 0
+	}
+	return frameEvent, ev.Seq, t, idx
+}
+
+var (
+	keyType = []byte(`"type":`)
+	keySeq  = []byte(`"seq":`)
+	keyBody = []byte(`"body":`)
+)
+
+// In valid JSON `"name":` only occurs as an object key: a quote inside a
+// string is always escaped. So a byte search for it finds the keys of that
+// name at any depth, whatever the key order, and never text inside a string.
+
+// findOnce returns the offset in b just past key if key occurs exactly once
+// in b[:cut] and b[resume:] together (the part between is inside a string),
+// else -1.
+func findOnce(b, key []byte, cut, resume int) int {
+	at := -1
+	if i := bytes.Index(b[:cut], key); i >= 0 {
+		if bytes.Contains(b[i+len(key):cut], key) {
+			return -1
+		}
+		at = i + len(key)
+	}
+	if i := bytes.Index(b[resume:], key); i >= 0 {
+		if at >= 0 || bytes.Contains(b[resume+i+len(key):], key) {
+			return -1
+		}
+		at = resume + i + len(key)
+	}
+	return at
+}
+
+// digits parses the unsigned decimal number at the start of b and returns it
+// and the bytes consumed (0: none, or too large for an int64).
+func digits(b []byte) (v int64, n int) {
+	for ; n < len(b) && b[n] >= '0' && b[n] <= '9'; n++ {
+		d := int64(b[n] - '0')
+		if v > (math.MaxInt64-d)/10 {
+			return 0, 0
+		}
+		v = v*10 + d
+	}
+	return v, n
+}
+
+// scanFrame classifies a frame without decoding it: it finds the "type",
+// "seq" and "body" keys by byte search and reads the body's leading
+// "t=<unix nanos> i=<index>". It handles the frames the servers send, in any
+// key order; for anything it is not sure about (a key missing or repeated,
+// whitespace, escapes, numbers it does not expect) it returns ok=false and the
+// caller uses decodeFrame, so for a well-formed frame the result is always
+// what decodeFrame returns. The body (the bulk of a large frame) is scanned
+// about once.
+func scanFrame(b []byte) (kind frameKind, seq, t int64, idx int, ok bool) {
+	// The body string, if any, is left out of the searches for the other keys.
+	cut, resume := len(b), len(b)
+	body := -1
+	if k := bytes.Index(b, keyBody); k >= 0 {
+		v := k + len(keyBody)
+		if v >= len(b) || b[v] != '"' {
+			return 0, 0, 0, 0, false
+		}
+		e := bytes.IndexByte(b[v+1:], '"') // the closing quote, or an escaped one before it
+		if e < 0 {
+			return 0, 0, 0, 0, false
+		}
+		cut, resume, body = k, v+1+e, v+1
+		if bytes.Contains(b[resume:], keyBody) {
+			return 0, 0, 0, 0, false
+		}
+	}
+
+	p := findOnce(b, keyType, cut, resume)
+	if p < 0 || p >= len(b) || b[p] != '"' {
+		return 0, 0, 0, 0, false
+	}
+	p++
+	e := bytes.IndexByte(b[p:], '"')
+	if e < 0 {
+		return 0, 0, 0, 0, false
+	}
+	typ := b[p : p+e]
+	switch {
+	case string(typ) == "next":
+	case string(typ) == "ping":
+		return framePing, 0, 0, 0, true
+	case bytes.IndexByte(typ, '\\') >= 0:
+		return 0, 0, 0, 0, false // an escaped type name: let encoding/json read it
+	default:
+		return frameIgnore, 0, 0, 0, true
+	}
+
+	p = findOnce(b, keySeq, cut, resume)
+	if p < 0 {
+		return 0, 0, 0, 0, false
+	}
+	seq, n := digits(b[p:])
+	if n == 0 || p+n >= len(b) || (b[p+n] != ',' && b[p+n] != '}') {
+		return 0, 0, 0, 0, false
+	}
+
+	if body < 0 || !bytes.HasPrefix(b[body:], []byte("t=")) {
+		return 0, 0, 0, 0, false
+	}
+	p = body + 2
+	t, n = digits(b[p:])
+	p += n
+	if n == 0 || !bytes.HasPrefix(b[p:], []byte(" i=")) {
+		return 0, 0, 0, 0, false
+	}
+	p += 3
+	i, n := digits(b[p:])
+	p += n
+	if n == 0 || p >= len(b) || (b[p] != ' ' && b[p] != '"') {
+		return 0, 0, 0, 0, false
+	}
+	return frameEvent, seq, t, int(i), true
 }
 
 // parseBody reads "t=<unix nanos> i=<index> ...".
@@ -349,46 +553,78 @@ func dial(ctx context.Context, mode, addr, showID string) (*websocket.Conn, erro
 	return c, nil
 }
 
-// read runs until the connection ends, recording every event.
-func (s *subscriber) read(ctx context.Context, delivered *atomic.Int64) {
+// readMessage is c.Read into the subscriber's reusable buffer. The 1 MiB
+// read limit (SetReadLimit) is enforced by the websocket reader as for Read.
+// The returned slice is valid until the next call.
+func (s *subscriber) readMessage(ctx context.Context) ([]byte, error) {
+	_, r, err := s.c.Reader(ctx)
+	if err != nil {
+		return nil, err
+	}
+	b := s.buf[:0]
+	if cap(b) == 0 {
+		b = make([]byte, 0, readBufInit)
+	}
 	for {
-		_, b, err := s.c.Read(ctx)
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if cap(b) <= readBufKeep {
+				s.buf = b
+			} else {
+				s.buf = nil
+			}
+			if err == io.EOF {
+				return b, nil
+			}
+			return b, err
+		}
+	}
+}
+
+// read runs until the connection ends, recording every event.
+//
+// Reads use a context without a Done channel: with one, the websocket library
+// registers and removes a context.AfterFunc on every frame header and payload
+// read, which with thousands of subscribers on one parent context is a large
+// share of the client's CPU. The subscriber's connection is instead closed once
+// when ctx ends (and by closeAll), which ends the read just the same.
+func (s *subscriber) read(ctx context.Context, delivered *atomic.Int64) {
+	stop := context.AfterFunc(ctx, func() { s.c.CloseNow() })
+	defer stop()
+	for {
+		b, err := s.readMessage(context.Background())
 		now := time.Now().UnixNano()
 		if err != nil {
 			s.mu.Lock()
 			s.dead = true
+			s.endErr = err
 			s.mu.Unlock()
 			return
 		}
-		var f frame
-		if json.Unmarshal(b, &f) != nil {
-			continue
+		kind, seq, t, idx, ok := scanFrame(b)
+		if !ok {
+			kind, seq, t, idx = decodeFrame(b)
 		}
-		switch f.Type {
-		case "ping":
+		switch kind {
+		case framePing:
 			wctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 			_ = s.c.Write(wctx, websocket.MessageText, []byte(`{"type":"pong"}`))
 			cancel()
 			continue
-		case "next":
+		case frameEvent:
 		default:
 			continue
 		}
-		ev := f.Payload.Data.ShowEvents
-		if ev.Message == nil {
-			continue
-		}
-		t, idx, ok := parseBody(ev.Message.Body)
-		if !ok {
-			continue
-		}
 		s.mu.Lock()
-		if ev.Seq <= s.last {
+		if seq <= s.last {
 			s.ooo++
 		}
-		s.last = ev.Seq
-		if !s.seen[idx] {
-			s.seen[idx] = true
+		s.last = seq
+		if s.markSeen(idx) {
 			s.lat = append(s.lat, time.Duration(now-t))
 			delivered.Add(1)
 		}
@@ -398,8 +634,9 @@ func (s *subscriber) read(ctx context.Context, delivered *atomic.Int64) {
 	}
 }
 
-// connectAll opens n subscribers with bounded concurrency.
-func connectAll(ctx context.Context, mode, addr, showID string, n int, delivered *atomic.Int64, wg *sync.WaitGroup) ([]*subscriber, error) {
+// connectAll opens n subscribers with bounded concurrency; events sizes their
+// bookkeeping (it grows if more arrive). Slow subscribers are never read.
+func connectAll(ctx context.Context, mode, addr, showID string, n, events int, slow bool, delivered *atomic.Int64, wg *sync.WaitGroup) ([]*subscriber, error) {
 	subs := make([]*subscriber, n)
 	sem := make(chan struct{}, 64)
 	var firstErr error
@@ -421,7 +658,11 @@ func connectAll(ctx context.Context, mode, addr, showID string, n int, delivered
 				return
 			}
 			c.SetReadLimit(1 << 20)
-			s := &subscriber{c: c, seen: map[int]bool{}}
+			if slow {
+				subs[i] = &subscriber{c: c}
+				return
+			}
+			s := newSubscriber(c, events)
 			subs[i] = s
 			wg.Add(1)
 			go func() { defer wg.Done(); s.read(ctx, delivered) }()
@@ -429,6 +670,94 @@ func connectAll(ctx context.Context, mode, addr, showID string, n int, delivered
 	}
 	cwg.Wait()
 	return subs, firstErr
+}
+
+// Endings counts connections by how they ended.
+type Endings struct {
+	Closed map[string]int // close frame from the server: `code 1008 "too slow"` → count
+	Other  map[string]int // ended without a close frame: kind of error → count
+}
+
+func (e *Endings) add(err error) {
+	var ce websocket.CloseError
+	if errors.As(err, &ce) {
+		if e.Closed == nil {
+			e.Closed = map[string]int{}
+		}
+		e.Closed[fmt.Sprintf("code %d %q", int(ce.Code), ce.Reason)]++
+		return
+	}
+	if e.Other == nil {
+		e.Other = map[string]int{}
+	}
+	e.Other[errKind(err)]++
+}
+
+// errKind names a connection error without the parts (addresses) that differ
+// per connection.
+func errKind(err error) string {
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "EOF"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "connection reset"
+	case errors.Is(err, net.ErrClosed):
+		return "closed"
+	case errors.Is(err, websocket.ErrMessageTooBig):
+		return "message too big"
+	}
+	s := err.Error()
+	if len(s) > 80 {
+		s = s[:80] + "..."
+	}
+	return s
+}
+
+func sum(m map[string]int) int {
+	n := 0
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// counts renders "N (a: 2, b: 1)", keys sorted; "0" for none.
+func counts(m map[string]int) string {
+	n := sum(m)
+	if n == 0 {
+		return "0"
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%s: %d", k, m[k])
+	}
+	return fmt.Sprintf("%d (%s)", n, strings.Join(parts, ", "))
+}
+
+// probeSlow tells whether the server has closed a never-read connection: it
+// reads (and discards) whatever is buffered for at most d. A connection the
+// server closed ends with its close frame (or EOF); a live one times out
+// (which closes it: call this only when done with it).
+func probeSlow(c *websocket.Conn, d time.Duration) (open bool, err error) {
+	ctx, cancel := context.WithTimeout(context.Background(), d)
+	defer cancel()
+	for {
+		_, r, err := c.Reader(ctx)
+		if err == nil {
+			_, err = io.Copy(io.Discard, r)
+		}
+		if err != nil {
+			if ctx.Err() != nil && websocket.CloseStatus(err) == -1 {
+				return true, nil
+			}
+			return false, err
+		}
+	}
 }
 
 func closeAll(subs []*subscriber, wg *sync.WaitGroup) {
@@ -455,6 +784,14 @@ func waitSubscribers(ctx context.Context, addr, showID string, n int) error {
 }
 
 // ---- one measurement ----
+
+// maxBaselineBody keeps a baseline frame under the subscribers' 1 MiB read
+// limit (and the body under the baseline's 1 MiB publish limit).
+const maxBaselineBody = 1<<20 - 1024
+
+// slowProbe is how long probeSlow waits for a slow subscriber's connection to
+// show it was closed.
+const slowProbe = 2 * time.Second
 
 func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result, error) {
 	name := map[string]string{"app": "livemarket", "baseline": "baseline"}[mode]
@@ -491,39 +828,63 @@ func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result
 	}
 	r.MemBefore, r.GBefore = s0.HeapStack, s0.Goroutines
 
+	// The number of events to publish sizes the subscribers' bookkeeping.
+	total := int(math.Round(cfg.Rate * cfg.Duration.Seconds()))
+	if total < 1 {
+		total = 1
+	}
+	// Bodies larger than the server takes would only make every publish fail.
+	bodySize := cfg.BodySize
+	if limit := map[string]int{"app": live.MaxBodyLen, "baseline": maxBaselineBody}[mode]; bodySize > limit {
+		logf("body size %d clamped to %d (the largest this server accepts)", bodySize, limit)
+		bodySize = limit
+	}
+
 	// Connect N idle subscribers.
 	var delivered atomic.Int64
 	var wg sync.WaitGroup
+	var subs, slow []*subscriber
+	abort := func(err error) (*Result, error) {
+		closeAll(subs, &wg)
+		closeAll(slow, &wg)
+		return nil, err
+	}
 	rctx, rcancel := context.WithCancel(ctx)
 	defer rcancel()
 	t0 := time.Now()
-	subs, err := connectAll(rctx, mode, addr, showID, cfg.Subscribers, &delivered, &wg)
+	subs, err = connectAll(rctx, mode, addr, showID, cfg.Subscribers, total, false, &delivered, &wg)
 	if err != nil {
-		closeAll(subs, &wg)
-		return nil, err
+		return abort(err)
 	}
 	if err := waitSubscribers(ctx, addr, showID, cfg.Subscribers); err != nil {
-		closeAll(subs, &wg)
-		return nil, err
+		return abort(err)
 	}
 	r.ConnectSeconds = time.Since(t0).Seconds()
 	s1, err := getStats(ctx, addr, showID, true)
 	if err != nil {
-		closeAll(subs, &wg)
-		return nil, err
+		return abort(err)
 	}
 	r.MemWithN, r.GWithN = s1.HeapStack, s1.Goroutines
 	r.MemPerSub = (float64(s1.HeapStack) - float64(s0.HeapStack)) / float64(cfg.Subscribers)
 	logf("%d subscribers connected in %.1fs", cfg.Subscribers, r.ConnectSeconds)
 
+	// Slow subscribers: connected after the memory and goroutine figures,
+	// subscribed, never read until probeSlow after the publish phase.
+	if n := cfg.Slow; n > 0 {
+		if slow, err = connectAll(rctx, mode, addr, showID, n, 0, true, nil, &wg); err != nil {
+			return abort(fmt.Errorf("slow: %w", err))
+		}
+		if err := waitSubscribers(ctx, addr, showID, cfg.Subscribers+n); err != nil {
+			return abort(fmt.Errorf("slow: %w", err))
+		}
+		r.Slow = n
+		logf("%d slow subscribers (never read) connected", n)
+	}
+
 	// Publish phase: server CPU measured from just before the first publish
 	// to the last delivery.
-	total := int(math.Round(cfg.Rate * cfg.Duration.Seconds()))
-	if total < 1 {
-		total = 1
-	}
 	interval := time.Duration(float64(time.Second) / cfg.Rate)
-	pad := strings.Repeat("x", cfg.BodySize)
+	pad := strings.Repeat("x", bodySize)
 	cpuP0, ru0 := procCPU(ch.pid), s1.CPUSeconds
 	if s, err := getStats(ctx, addr, showID, false); err == nil {
 		ru0 = s.CPUSeconds
@@ -541,8 +902,8 @@ func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result
 		go func(i int) {
 			defer pwg.Done()
 			body := fmt.Sprintf("t=%d i=%d ", time.Now().UnixNano(), i)
-			if len(body) < cfg.BodySize {
-				body += pad[:cfg.BodySize-len(body)]
+			if len(body) < bodySize {
+				body += pad[:bodySize-len(body)]
 			}
 			var err error
 			if mode == "app" {
@@ -592,8 +953,7 @@ func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result
 	cpuP1 := procCPU(ch.pid)
 	s2, err := getStats(ctx, addr, showID, false)
 	if err != nil {
-		closeAll(subs, &wg)
-		return nil, err
+		return abort(err)
 	}
 	r.ClientCPU = rusageCPU() - clientCPU0
 	r.CPUProc, r.CPURusage = cpuP1-cpuP0, s2.CPUSeconds-ru0
@@ -613,10 +973,11 @@ func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result
 	var size, frames int64
 	for _, s := range subs {
 		s.mu.Lock()
-		r.Lost += int64(r.Published - len(s.seen))
+		r.Lost += int64(r.Published - s.distinct)
 		r.OutOfOrder += s.ooo
 		if s.dead {
 			r.Dropped++
+			r.Ended.add(s.endErr)
 		}
 		lat = append(lat, s.lat...)
 		size += s.size
@@ -631,9 +992,34 @@ func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result
 		r.P50, r.P99, r.Max = lat[len(lat)*50/100], lat[min(len(lat)-1, len(lat)*99/100)], lat[len(lat)-1]
 	}
 
+	// Slow subscribers: has the server closed them by now?
+	if len(slow) > 0 {
+		var pmu sync.Mutex
+		var pwg sync.WaitGroup
+		for _, s := range slow {
+			pwg.Add(1)
+			go func() {
+				defer pwg.Done()
+				open, err := probeSlow(s.c, slowProbe)
+				pmu.Lock()
+				defer pmu.Unlock()
+				if open {
+					r.SlowOpen++
+				} else {
+					r.SlowEnded.add(err)
+				}
+			}()
+		}
+		pwg.Wait()
+	}
+
 	// Disconnect all and let the server settle.
 	closeAll(subs, &wg)
+	closeAll(slow, &wg)
 	r.GAfter = settleGoroutines(ctx, addr, r.GBefore)
+	if r.GAfter > r.GBefore {
+		dumpGoroutines(ctx, w, addr, name)
+	}
 
 	// Connect/disconnect cycles, in batches, each batch fully subscribed
 	// before it is closed.
@@ -643,7 +1029,7 @@ func measure(ctx context.Context, cfg Config, mode string, w io.Writer) (*Result
 			n := min(batch, cfg.Cycles-done)
 			var cwg sync.WaitGroup
 			var dummy atomic.Int64
-			bs, err := connectAll(rctx, mode, addr, showID, n, &dummy, &cwg)
+			bs, err := connectAll(rctx, mode, addr, showID, n, 0, false, &dummy, &cwg)
 			if err == nil {
 				err = waitSubscribers(ctx, addr, showID, n)
 			}
@@ -694,6 +1080,11 @@ func (rep *Report) Print(w io.Writer) {
 	row("lost events", func(r *Result) string { return fmt.Sprint(r.Lost) }, "")
 	row("out-of-order events", func(r *Result) string { return fmt.Sprint(r.OutOfOrder) }, "")
 	row("subscribers dropped during publish", func(r *Result) string { return fmt.Sprint(r.Dropped) }, "")
+	row("  of which closed by server", func(r *Result) string { return fmt.Sprint(sum(r.Ended.Closed)) }, "")
+	if o.Slow > 0 || b.Slow > 0 {
+		row("slow subscribers (never read)", func(r *Result) string { return fmt.Sprint(r.Slow) }, "")
+		row("  closed by server by the end", func(r *Result) string { return fmt.Sprint(r.Slow - r.SlowOpen) }, "")
+	}
 	row("avg frame bytes", func(r *Result) string { return fmt.Sprintf("%.0f", r.FrameBytes) }, ratio(o.FrameBytes, b.FrameBytes))
 	row("server CPU-s, publish phase (/proc)", func(r *Result) string { return fmt.Sprintf("%.3f", r.CPUProc) }, ratio(o.CPUProc, b.CPUProc))
 	row("server CPU-s, publish phase (rusage)", func(r *Result) string { return fmt.Sprintf("%.4f", r.CPURusage) }, ratio(o.CPURusage, b.CPURusage))
@@ -714,9 +1105,40 @@ func (rep *Report) Print(w io.Writer) {
 	}, "")
 	row("connect+subscribe time (s)", func(r *Result) string { return fmt.Sprintf("%.2f", r.ConnectSeconds) }, "")
 	fmt.Fprintln(w, "* ratio of goroutines added per N subscribers")
+	for _, r := range []*Result{o, b} {
+		fmt.Fprintf(w, "%s: subscribers closed by server: %s\n", r.Name, counts(r.Ended.Closed))
+		if len(r.Ended.Other) > 0 {
+			fmt.Fprintf(w, "%s: subscribers ended without a close frame: %s\n", r.Name, counts(r.Ended.Other))
+		}
+		if r.Slow > 0 {
+			fmt.Fprintf(w, "%s: slow subscribers (never read): %d, still open at the end: %d, closed by server: %s",
+				r.Name, r.Slow, r.SlowOpen, counts(r.SlowEnded.Closed))
+			if len(r.SlowEnded.Other) > 0 {
+				fmt.Fprintf(w, ", ended without a close frame: %s", counts(r.SlowEnded.Other))
+			}
+			fmt.Fprintln(w)
+		}
+	}
 	fmt.Fprintln(w, "Method: each server runs in its own child process; CPU = child utime+stime from /proc/<pid>/stat (10 ms ticks) and the child's getrusage(RUSAGE_SELF) (µs),")
 	fmt.Fprintln(w, "from just before the first publish to the last delivery (publish handling included: chatPost/POST /publish). Memory = child HeapInuse+StackInuse after runtime.GC,")
 	fmt.Fprintln(w, "with N idle subscribed connections minus before, divided by N. Latency = receive time minus the unix-nanos publish time in the body (same host clock),")
 	fmt.Fprintln(w, "measured in the load process, so it includes client-side scheduling delay. Lost = published - distinct events received, summed over subscribers;")
 	fmt.Fprintln(w, "out-of-order = events whose seq was not greater than the previous one received on that subscriber.")
+	if o.Slow > 0 || b.Slow > 0 {
+		fmt.Fprintln(w, "Slow subscribers connect and subscribe after the memory figures and never read; they are in no other figure. After the publish phase each is read")
+		fmt.Fprintf(w, "for up to %s: a connection the server closed yields its close frame (or EOF) after the buffered frames, an open one times out.\n", slowProbe)
+	}
+}
+
+// dumpGoroutines prints the server's goroutines (to find what outlived the
+// subscribers).
+func dumpGoroutines(ctx context.Context, w io.Writer, addr, name string) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/_load/stats?goroutines=1", nil)
+	resp, err := httpc.Do(req)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	fmt.Fprintf(w, "  [%s] goroutines left after disconnecting:\n", name)
+	_, _ = io.Copy(w, resp.Body)
 }

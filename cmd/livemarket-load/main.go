@@ -31,6 +31,7 @@ type Config struct {
 	Cycles      int
 	BodySize    int
 	Grace       time.Duration // how long to wait for deliveries after the last publish
+	Slow        int           // extra subscribers that never read
 }
 
 func main() {
@@ -49,6 +50,7 @@ func main() {
 	flag.IntVar(&cfg.Cycles, "cycles", 0, "extra subscriber connect/disconnect cycles before the final goroutine count")
 	flag.IntVar(&cfg.BodySize, "body-size", 100, "chat message body size in bytes")
 	flag.DurationVar(&cfg.Grace, "grace", 15*time.Second, "wait this long at most for deliveries after the last publish")
+	flag.IntVar(&cfg.Slow, "slow", 0, "extra subscribers that connect and subscribe but never read; reported separately")
 	flag.Parse()
 	if *serve != "" {
 		if err := serveChild(*serve); err != nil {

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -51,6 +52,10 @@ func rusageCPU() float64 {
 
 func statsHandler(subs func(show string) int) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Query().Get("goroutines") == "1" { // a dump, to find leaks
+			_ = pprof.Lookup("goroutine").WriteTo(w, 1)
+			return
+		}
 		s := stats{CPUSeconds: rusageCPU(), Subscribers: subs(r.URL.Query().Get("show"))}
 		if r.URL.Query().Get("gc") == "1" {
 			runtime.GC()
