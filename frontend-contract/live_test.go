@@ -11,6 +11,8 @@ import (
 	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
 
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/order"
 	contract "github.com/livemarket/livemarket/frontend-contract"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
@@ -499,5 +501,95 @@ func exerciseLive(t *testing.T, c *client, w collabWorld) {
 		if ev := es.next(t); ev.Typename != "ChatMessagePosted" || ev.Seq != got[len(got)-1].Seq+1 || ev.Message == nil || ev.Message.ID != last.Message.ID {
 			t.Fatalf("ShowEvents (%s subscriber) after the replay = %+v, want the host's message with seq %d", name, ev, got[len(got)-1].Seq+1)
 		}
+	}
+
+	// --- VendorSales: the shop's staff receive its sales; the feed is fed
+	// by checkout, so the sale is handed to the sales bus directly here.
+	sales := c.subscribe(t, w.staff, "VendorSales", map[string]any{"vendorId": w.shopID})
+	waitFor(t, func() bool { return c.s.App.SalesSubscribers(w.shopID) == 1 })
+	sale := &order.Sale{OrderID: kernel.NewID(), VendorID: w.shopID, ShowID: sh.ID, InfluencerID: w.influencerID,
+		ProductID: featured.ID, Quantity: 1, Gross: kernel.Money{AmountMinor: 2500, Currency: "EUR"},
+		Commission: kernel.Money{AmountMinor: 375, Currency: "EUR"}, At: c.s.Clock.Now()}
+	if err := c.s.App.Sales.Publish(context.Background(), sale); err != nil {
+		t.Fatal(err)
+	}
+	var sold struct {
+		VendorSales struct {
+			OrderID, VendorID string
+			Show              struct{ ID string }
+			Influencer        struct{ ID string }
+			Product           struct{ ID string }
+			Quantity          int
+			Gross, Commission struct{ AmountMinor int64 }
+		}
+	}
+	sales.next(t, &sold)
+	if v := sold.VendorSales; v.OrderID != sale.OrderID || v.Show.ID != sh.ID || v.Influencer.ID != w.influencerID ||
+		v.Product.ID != featured.ID || v.Gross.AmountMinor != 2500 || v.Commission.AmountMinor != 375 {
+		t.Fatalf("VendorSales = %+v", v)
+	}
+}
+
+// socket is a graphql-transport-ws connection running one contract
+// subscription.
+type socket struct {
+	conn *websocket.Conn
+	name string
+}
+
+// subscribe runs the contract subscription name over a websocket.
+func (c *client) subscribe(t *testing.T, token, name string, vars map[string]any) *socket {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(c.s.URL, "http")+"/graphql",
+		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { conn.CloseNow() })
+	if err := wsjson.Write(ctx, conn, map[string]any{"type": "connection_init", "payload": map[string]any{"authToken": token}}); err != nil {
+		t.Fatal(err)
+	}
+	var ack struct{ Type string }
+	if err := wsjson.Read(ctx, conn, &ack); err != nil || ack.Type != "connection_ack" {
+		t.Fatalf("connection_init: %+v, %v", ack, err)
+	}
+	if err := wsjson.Write(ctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
+		"operationName": name, "query": contract.Operation(name), "variables": vars}}); err != nil {
+		t.Fatal(err)
+	}
+	c.ran[name] = true
+	return &socket{conn: conn, name: name}
+}
+
+// next decodes the subscription's next data into out.
+func (s *socket) next(t *testing.T, out any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var msg struct {
+		Type    string
+		Payload struct {
+			Data   json.RawMessage
+			Errors []any
+		}
+	}
+	if err := wsjson.Read(ctx, s.conn, &msg); err != nil {
+		t.Fatalf("%s: no message: %v", s.name, err)
+	}
+	if msg.Type != "next" || len(msg.Payload.Errors) > 0 || json.Unmarshal(msg.Payload.Data, out) != nil {
+		t.Fatalf("%s: %+v", s.name, msg)
+	}
+}
+
+func waitFor(t *testing.T, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ok() {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met within 5s")
+		}
+		time.Sleep(5 * time.Millisecond)
 	}
 }

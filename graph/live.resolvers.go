@@ -9,13 +9,20 @@ import (
 	"context"
 
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph/generated"
 	"github.com/livemarket/livemarket/graph/loaders"
 	"github.com/livemarket/livemarket/graph/model"
 )
+
+// FlashSale is the resolver for the flashSale field.
+func (r *featuredProductResolver) FlashSale(ctx context.Context, obj *show.Featured) (*showevents.FlashSale, error) {
+	return nil, nil // flash sales come with checkout
+}
 
 // ChatPost is the resolver for the chatPost field.
 func (r *mutationResolver) ChatPost(ctx context.Context, input model.ChatPostInput) (*model.ChatPayload, error) {
@@ -71,6 +78,27 @@ func (r *questionResolver) Product(ctx context.Context, obj *showevents.Question
 		return nil, nil
 	}
 	return loaders.For(ctx).ProductByID.Load(ctx, *obj.ProductID)
+}
+
+// Show is the resolver for the show field.
+func (r *saleEventResolver) Show(ctx context.Context, obj *order.Sale) (*show.Show, error) {
+	if obj.ShowID == "" {
+		return nil, nil
+	}
+	return loaders.For(ctx).ShowByID.Load(ctx, obj.ShowID)
+}
+
+// Influencer is the resolver for the influencer field.
+func (r *saleEventResolver) Influencer(ctx context.Context, obj *order.Sale) (*influencer.Influencer, error) {
+	if obj.InfluencerID == "" {
+		return nil, nil
+	}
+	return loaders.For(ctx).InfluencerByID.Load(ctx, obj.InfluencerID)
+}
+
+// Product is the resolver for the product field.
+func (r *saleEventResolver) Product(ctx context.Context, obj *order.Sale) (*catalog.Product, error) {
+	return loaders.For(ctx).ProductByID.Load(ctx, obj.ProductID)
 }
 
 // Chat is the resolver for the chat field.
@@ -149,7 +177,41 @@ func (r *subscriptionResolver) ShowEvents(ctx context.Context, showID string, af
 	return out, nil
 }
 
+// VendorSales is the resolver for the vendorSales field.
+func (r *subscriptionResolver) VendorSales(ctx context.Context, vendorID string) (<-chan *order.Sale, error) {
+	if err := idArg("vendorId", vendorID); err != nil {
+		return nil, err
+	}
+	v := kernel.ViewerFrom(ctx)
+	in, err := r.Sales.Subscribe(ctx, v, vendorID)
+	if err != nil {
+		return nil, err
+	}
+	// As for notifications: stop when the session is signed out.
+	out := make(chan *order.Sale, 1)
+	go func() {
+		defer close(out)
+		for s := range in {
+			if ok, err := r.Accounts.SessionActive(ctx, v.SessionID); err != nil || !ok {
+				return
+			}
+			select {
+			case out <- s:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
 // Question returns generated.QuestionResolver implementation.
 func (r *Resolver) Question() generated.QuestionResolver { return &questionResolver{r} }
 
-type questionResolver struct{ *Resolver }
+// SaleEvent returns generated.SaleEventResolver implementation.
+func (r *Resolver) SaleEvent() generated.SaleEventResolver { return &saleEventResolver{r} }
+
+type (
+	questionResolver  struct{ *Resolver }
+	saleEventResolver struct{ *Resolver }
+)

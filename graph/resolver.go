@@ -19,6 +19,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -38,6 +39,7 @@ type Resolver struct {
 	ShowsService *show.Service
 	Discovery    *discovery.Service
 	Live         *live.Service
+	Sales        *order.Sales
 	// DB serves the few reads the transport does itself (hydrating search hits).
 	DB bun.IDB
 }
@@ -264,8 +266,23 @@ func showEvent(ev *showevents.Event) model.ShowEvent {
 			n = *ev.Count
 		}
 		return &model.ViewerCountChanged{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, Count: n}
+	case showevents.StockChanged:
+		return &model.StockChanged{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, ProductID: ev.ProductID, Stock: derefInt(ev.Stock)}
+	case showevents.PurchaseMade:
+		return &model.PurchaseMade{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, ProductID: ev.ProductID, Quantity: derefInt(ev.Quantity)}
+	case showevents.FlashSaleStarted:
+		return &model.FlashSaleStarted{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, FlashSale: ev.FlashSale}
+	case showevents.FlashSaleEnded:
+		return &model.FlashSaleEnded{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID, ProductID: ev.ProductID}
 	}
 	return &model.ProductUnpinned{Seq: ev.Seq, At: ev.At, ShowID: ev.ShowID} // unknown kinds: never recorded
+}
+
+func derefInt(n *int) int {
+	if n == nil {
+		return 0
+	}
+	return *n
 }
 
 func deref(s *string) string {

@@ -34,6 +34,7 @@ import (
 	"github.com/livemarket/livemarket/domain/discovery"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
@@ -117,12 +118,13 @@ func open(ctx context.Context, cfg *config.Config, log *slog.Logger) (*bun.DB, e
 func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *slog.Logger) *app.App {
 	var nb notify.Bus
 	var eb showevents.Bus
+	var sb order.SalesBus
 	if cfg.RedisURL != "" {
 		// Live notifications and show events cross replicas and workers
 		// through Redis.
 		if opt, err := redis.ParseURL(cfg.RedisURL); err == nil {
 			client := redis.NewClient(opt)
-			nb, eb = bus.NewRedisNotifications(client), bus.NewRedisShowEvents(client)
+			nb, eb, sb = bus.NewRedisNotifications(client), bus.NewRedisShowEvents(client), bus.NewRedisSales(client)
 		} else {
 			log.Warn("REDIS_URL does not parse; live events stay in this process", "err", err)
 		}
@@ -130,6 +132,7 @@ func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *
 	return app.New(database, app.Options{
 		NotifyBus:     nb,
 		EventBus:      eb,
+		SalesBus:      sb,
 		Search:        engine,
 		Logger:        log,
 		Introspection: cfg.Introspection,

@@ -14,6 +14,7 @@ import (
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/kernel"
 )
 
 // Kinds, named as the GraphQL types that carry them.
@@ -26,7 +27,22 @@ const (
 	QuestionAsked      = "QuestionAsked"
 	QuestionAnswered   = "QuestionAnswered"
 	ViewerCountChanged = "ViewerCountChanged"
+	// Fed by checkout.
+	StockChanged     = "StockChanged"
+	PurchaseMade     = "PurchaseMade"
+	FlashSaleStarted = "FlashSaleStarted"
+	FlashSaleEnded   = "FlashSaleEnded"
 )
+
+// FlashSale is a flash sale as events carry it.
+type FlashSale struct {
+	Product       *catalog.Product `json:"product"`
+	Price         kernel.Money     `json:"price"`
+	Quantity      int              `json:"quantity"`
+	Remaining     int              `json:"remaining"`
+	PerBuyerLimit int              `json:"perBuyerLimit"`
+	EndsAt        time.Time        `json:"endsAt"`
+}
 
 // Author is the public view of a user in an event.
 type Author struct {
@@ -66,6 +82,9 @@ type Event struct {
 	MessageID string           `json:"messageId,omitempty"`
 	Question  *Question        `json:"question,omitempty"`
 	Count     *int             `json:"count,omitempty"`
+	Stock     *int             `json:"stock,omitempty"`
+	Quantity  *int             `json:"quantity,omitempty"`
+	FlashSale *FlashSale       `json:"flashSale,omitempty"`
 }
 
 type row struct {

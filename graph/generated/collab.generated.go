@@ -15,6 +15,7 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -41,6 +42,7 @@ type OfferResolver interface {
 type SubscriptionResolver interface {
 	NotificationReceived(ctx context.Context) (<-chan *notify.Notification, error)
 	ShowEvents(ctx context.Context, showID string, afterSeq *int64) (<-chan model.ShowEvent, error)
+	VendorSales(ctx context.Context, vendorID string) (<-chan *order.Sale, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -66,6 +68,20 @@ func (ec *executionContext) field_Subscription_showEvents_args(ctx context.Conte
 		return nil, err
 	}
 	args["afterSeq"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Subscription_vendorSales_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "vendorId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["vendorId"] = arg0
 	return args, nil
 }
 
@@ -1391,6 +1407,63 @@ func (ec *executionContext) fieldContext_Subscription_showEvents(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_vendorSales(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_vendorSales(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().VendorSales(ctx, fc.Args["vendorId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				if ec.Directives.Auth == nil {
+					var zeroVal *order.Sale
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *order.Sale) graphql.Marshaler {
+			return ec.marshalNSaleEvent2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋorderᚐSale(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_vendorSales(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SaleEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_vendorSales_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
@@ -2569,6 +2642,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 		return ec._Subscription_notificationReceived(ctx, fields[0])
 	case "showEvents":
 		return ec._Subscription_showEvents(ctx, fields[0])
+	case "vendorSales":
+		return ec._Subscription_vendorSales(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}

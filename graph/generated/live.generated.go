@@ -12,6 +12,10 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -21,6 +25,11 @@ import (
 
 type QuestionResolver interface {
 	Product(ctx context.Context, obj *showevents.Question) (*catalog.Product, error)
+}
+type SaleEventResolver interface {
+	Show(ctx context.Context, obj *order.Sale) (*show.Show, error)
+	Influencer(ctx context.Context, obj *order.Sale) (*influencer.Influencer, error)
+	Product(ctx context.Context, obj *order.Sale) (*catalog.Product, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -531,6 +540,355 @@ func (ec *executionContext) fieldContext_ChatPayload_errors(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _FlashSale_product(ctx context.Context, field graphql.CollectedField, obj *showevents.FlashSale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSale_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Product, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋcatalogᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSale_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FlashSale",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FlashSale_price(ctx context.Context, field graphql.CollectedField, obj *showevents.FlashSale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSale_price(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Price, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kernel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋkernelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSale_price(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FlashSale",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FlashSale_quantity(ctx context.Context, field graphql.CollectedField, obj *showevents.FlashSale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSale_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSale_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSale", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FlashSale_remaining(ctx context.Context, field graphql.CollectedField, obj *showevents.FlashSale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSale_remaining(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remaining, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSale_remaining(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSale", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FlashSale_perBuyerLimit(ctx context.Context, field graphql.CollectedField, obj *showevents.FlashSale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSale_perBuyerLimit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PerBuyerLimit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSale_perBuyerLimit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSale", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FlashSale_endsAt(ctx context.Context, field graphql.CollectedField, obj *showevents.FlashSale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSale_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSale_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSale", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FlashSaleEnded_seq(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleEnded) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleEnded_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleEnded_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleEnded", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _FlashSaleEnded_at(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleEnded) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleEnded_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleEnded_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleEnded", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FlashSaleEnded_showId(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleEnded) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleEnded_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleEnded_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleEnded", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FlashSaleEnded_productId(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleEnded) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleEnded_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleEnded_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleEnded", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FlashSaleStarted_seq(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleStarted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleStarted_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleStarted_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleStarted", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _FlashSaleStarted_at(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleStarted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleStarted_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleStarted_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleStarted", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FlashSaleStarted_showId(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleStarted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleStarted_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleStarted_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlashSaleStarted", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FlashSaleStarted_flashSale(ctx context.Context, field graphql.CollectedField, obj *model.FlashSaleStarted) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlashSaleStarted_flashSale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlashSale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.FlashSale) graphql.Marshaler {
+			return ec.marshalNFlashSale2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐFlashSale(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlashSaleStarted_flashSale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FlashSaleStarted",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FlashSale(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ProductPinned_seq(ctx context.Context, field graphql.CollectedField, obj *model.ProductPinned) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -745,6 +1103,121 @@ func (ec *executionContext) _PublicUser_displayName(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_PublicUser_displayName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PublicUser", field, false, false, "String")
+}
+
+func (ec *executionContext) _PurchaseMade_seq(ctx context.Context, field graphql.CollectedField, obj *model.PurchaseMade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseMade_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseMade_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseMade", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _PurchaseMade_at(ctx context.Context, field graphql.CollectedField, obj *model.PurchaseMade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseMade_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseMade_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseMade", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PurchaseMade_showId(ctx context.Context, field graphql.CollectedField, obj *model.PurchaseMade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseMade_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseMade_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseMade", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PurchaseMade_productId(ctx context.Context, field graphql.CollectedField, obj *model.PurchaseMade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseMade_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseMade_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseMade", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PurchaseMade_quantity(ctx context.Context, field graphql.CollectedField, obj *model.PurchaseMade) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PurchaseMade_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PurchaseMade_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PurchaseMade", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Question_id(ctx context.Context, field graphql.CollectedField, obj *showevents.Question) (ret graphql.Marshaler) {
@@ -1334,6 +1807,258 @@ func (ec *executionContext) fieldContext_QuestionPayload_errors(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _SaleEvent_orderId(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_orderId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrderID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_orderId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SaleEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SaleEvent_vendorId(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_vendorId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VendorID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_vendorId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SaleEvent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _SaleEvent_show(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_show(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SaleEvent().Show(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *show.Show) graphql.Marshaler {
+			return ec.marshalOShow2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshowᚐShow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_show(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SaleEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Show(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SaleEvent_influencer(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_influencer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SaleEvent().Influencer(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *influencer.Influencer) graphql.Marshaler {
+			return ec.marshalOInfluencer2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋinfluencerᚐInfluencer(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_influencer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SaleEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Influencer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SaleEvent_product(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_product(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.SaleEvent().Product(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *catalog.Product) graphql.Marshaler {
+			return ec.marshalNProduct2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋcatalogᚐProduct(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_product(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SaleEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Product(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SaleEvent_quantity(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SaleEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SaleEvent_gross(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_gross(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gross, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kernel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋkernelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_gross(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SaleEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SaleEvent_commission(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_commission(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Commission, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v kernel.Money) graphql.Marshaler {
+			return ec.marshalNMoney2githubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋkernelᚐMoney(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_commission(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SaleEvent",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Money(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SaleEvent_at(ctx context.Context, field graphql.CollectedField, obj *order.Sale) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SaleEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SaleEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SaleEvent", field, false, false, "Time")
+}
+
 func (ec *executionContext) _ShowStatusChanged_seq(ctx context.Context, field graphql.CollectedField, obj *model.ShowStatusChanged) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -1424,6 +2149,121 @@ func (ec *executionContext) _ShowStatusChanged_status(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_ShowStatusChanged_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ShowStatusChanged", field, false, false, "ShowStatus")
+}
+
+func (ec *executionContext) _StockChanged_seq(ctx context.Context, field graphql.CollectedField, obj *model.StockChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockChanged_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt642int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockChanged_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockChanged", field, false, false, "Int64")
+}
+
+func (ec *executionContext) _StockChanged_at(ctx context.Context, field graphql.CollectedField, obj *model.StockChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockChanged_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockChanged_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockChanged", field, false, false, "Time")
+}
+
+func (ec *executionContext) _StockChanged_showId(ctx context.Context, field graphql.CollectedField, obj *model.StockChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockChanged_showId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShowID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockChanged_showId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockChanged", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockChanged_productId(ctx context.Context, field graphql.CollectedField, obj *model.StockChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockChanged_productId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProductID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockChanged_productId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockChanged", field, false, false, "ID")
+}
+
+func (ec *executionContext) _StockChanged_stock(ctx context.Context, field graphql.CollectedField, obj *model.StockChanged) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StockChanged_stock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stock, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StockChanged_stock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StockChanged", field, false, false, "Int")
 }
 
 func (ec *executionContext) _ViewerCountChanged_seq(ctx context.Context, field graphql.CollectedField, obj *model.ViewerCountChanged) (ret graphql.Marshaler) {
@@ -1873,6 +2713,13 @@ func (ec *executionContext) _ShowEvent(ctx context.Context, sel ast.SelectionSet
 			return graphql.Null
 		}
 		return ec._ViewerCountChanged(ctx, sel, obj)
+	case model.StockChanged:
+		return ec._StockChanged(ctx, sel, &obj)
+	case *model.StockChanged:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._StockChanged(ctx, sel, obj)
 	case model.ShowStatusChanged:
 		return ec._ShowStatusChanged(ctx, sel, &obj)
 	case *model.ShowStatusChanged:
@@ -1894,6 +2741,13 @@ func (ec *executionContext) _ShowEvent(ctx context.Context, sel ast.SelectionSet
 			return graphql.Null
 		}
 		return ec._QuestionAnswered(ctx, sel, obj)
+	case model.PurchaseMade:
+		return ec._PurchaseMade(ctx, sel, &obj)
+	case *model.PurchaseMade:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PurchaseMade(ctx, sel, obj)
 	case model.ProductUnpinned:
 		return ec._ProductUnpinned(ctx, sel, &obj)
 	case *model.ProductUnpinned:
@@ -1908,6 +2762,20 @@ func (ec *executionContext) _ShowEvent(ctx context.Context, sel ast.SelectionSet
 			return graphql.Null
 		}
 		return ec._ProductPinned(ctx, sel, obj)
+	case model.FlashSaleStarted:
+		return ec._FlashSaleStarted(ctx, sel, &obj)
+	case *model.FlashSaleStarted:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FlashSaleStarted(ctx, sel, obj)
+	case model.FlashSaleEnded:
+		return ec._FlashSaleEnded(ctx, sel, &obj)
+	case *model.FlashSaleEnded:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._FlashSaleEnded(ctx, sel, obj)
 	case model.ChatMessageRemoved:
 		return ec._ChatMessageRemoved(ctx, sel, &obj)
 	case *model.ChatMessageRemoved:
@@ -2198,6 +3066,160 @@ func (ec *executionContext) _ChatPayload(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var flashSaleImplementors = []string{"FlashSale"}
+
+func (ec *executionContext) _FlashSale(ctx context.Context, sel ast.SelectionSet, obj *showevents.FlashSale) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, flashSaleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FlashSale")
+		case "product":
+			out.Values[i] = ec._FlashSale_product(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "price":
+			out.Values[i] = ec._FlashSale_price(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._FlashSale_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "remaining":
+			out.Values[i] = ec._FlashSale_remaining(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "perBuyerLimit":
+			out.Values[i] = ec._FlashSale_perBuyerLimit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endsAt":
+			out.Values[i] = ec._FlashSale_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var flashSaleEndedImplementors = []string{"FlashSaleEnded", "ShowEvent"}
+
+func (ec *executionContext) _FlashSaleEnded(ctx context.Context, sel ast.SelectionSet, obj *model.FlashSaleEnded) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, flashSaleEndedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FlashSaleEnded")
+		case "seq":
+			out.Values[i] = ec._FlashSaleEnded_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._FlashSaleEnded_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._FlashSaleEnded_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productId":
+			out.Values[i] = ec._FlashSaleEnded_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var flashSaleStartedImplementors = []string{"FlashSaleStarted", "ShowEvent"}
+
+func (ec *executionContext) _FlashSaleStarted(ctx context.Context, sel ast.SelectionSet, obj *model.FlashSaleStarted) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, flashSaleStartedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FlashSaleStarted")
+		case "seq":
+			out.Values[i] = ec._FlashSaleStarted_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._FlashSaleStarted_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._FlashSaleStarted_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flashSale":
+			out.Values[i] = ec._FlashSaleStarted_flashSale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var productPinnedImplementors = []string{"ProductPinned", "ShowEvent"}
 
 func (ec *executionContext) _ProductPinned(ctx context.Context, sel ast.SelectionSet, obj *model.ProductPinned) graphql.Marshaler {
@@ -2307,6 +3329,59 @@ func (ec *executionContext) _PublicUser(ctx context.Context, sel ast.SelectionSe
 			}
 		case "displayName":
 			out.Values[i] = ec._PublicUser_displayName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var purchaseMadeImplementors = []string{"PurchaseMade", "ShowEvent"}
+
+func (ec *executionContext) _PurchaseMade(ctx context.Context, sel ast.SelectionSet, obj *model.PurchaseMade) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, purchaseMadeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PurchaseMade")
+		case "seq":
+			out.Values[i] = ec._PurchaseMade_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._PurchaseMade_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._PurchaseMade_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productId":
+			out.Values[i] = ec._PurchaseMade_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "quantity":
+			out.Values[i] = ec._PurchaseMade_quantity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -2606,6 +3681,82 @@ func (ec *executionContext) _QuestionPayload(ctx context.Context, sel ast.Select
 	return out
 }
 
+var saleEventImplementors = []string{"SaleEvent"}
+
+func (ec *executionContext) _SaleEvent(ctx context.Context, sel ast.SelectionSet, obj *order.Sale) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, saleEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SaleEvent")
+		case "orderId":
+			out.Values[i] = ec._SaleEvent_orderId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "vendorId":
+			out.Values[i] = ec._SaleEvent_vendorId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "show":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SaleEvent_show(ctx, field, obj)
+				})
+		case "influencer":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SaleEvent_influencer(ctx, field, obj)
+				})
+		case "product":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._SaleEvent_product(ctx, field, obj)
+				})
+		case "quantity":
+			out.Values[i] = ec._SaleEvent_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gross":
+			out.Values[i] = ec._SaleEvent_gross(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "commission":
+			out.Values[i] = ec._SaleEvent_commission(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._SaleEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var showStatusChangedImplementors = []string{"ShowStatusChanged", "ShowEvent"}
 
 func (ec *executionContext) _ShowStatusChanged(ctx context.Context, sel ast.SelectionSet, obj *model.ShowStatusChanged) graphql.Marshaler {
@@ -2634,6 +3785,59 @@ func (ec *executionContext) _ShowStatusChanged(ctx context.Context, sel ast.Sele
 			}
 		case "status":
 			out.Values[i] = ec._ShowStatusChanged_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var stockChangedImplementors = []string{"StockChanged", "ShowEvent"}
+
+func (ec *executionContext) _StockChanged(ctx context.Context, sel ast.SelectionSet, obj *model.StockChanged) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stockChangedImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StockChanged")
+		case "seq":
+			out.Values[i] = ec._StockChanged_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._StockChanged_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "showId":
+			out.Values[i] = ec._StockChanged_showId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "productId":
+			out.Values[i] = ec._StockChanged_productId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stock":
+			out.Values[i] = ec._StockChanged_stock(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -2764,6 +3968,14 @@ func (ec *executionContext) unmarshalNChatRemoveInput2githubᚗcomᚋlivemarket�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNFlashSale2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐFlashSale(ctx context.Context, sel ast.SelectionSet, v *showevents.FlashSale) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FlashSale!")
+		return graphql.Null
+	}
+	return ec._FlashSale(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNProductPinInput2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐProductPinInput(ctx context.Context, v any) (model.ProductPinInput, error) {
 	res, err := ec.unmarshalInputProductPinInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -2831,6 +4043,14 @@ func (ec *executionContext) marshalNQuestionPayload2ᚖgithubᚗcomᚋlivemarket
 	return ec._QuestionPayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNSaleEvent2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋorderᚐSale(ctx context.Context, sel ast.SelectionSet, v *order.Sale) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SaleEvent!")
+		return graphql.Null
+	}
+	return ec._SaleEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNShowEvent2githubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐShowEvent(ctx context.Context, sel ast.SelectionSet, v model.ShowEvent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ShowEvent!")
@@ -2849,6 +4069,13 @@ func (ec *executionContext) marshalOChatMessage2ᚖgithubᚗcomᚋlivemarketᚋl
 		return graphql.Null
 	}
 	return ec._ChatMessage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOFlashSale2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐFlashSale(ctx context.Context, sel ast.SelectionSet, v *showevents.FlashSale) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._FlashSale(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOQuestion2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐQuestion(ctx context.Context, sel ast.SelectionSet, v *showevents.Question) graphql.Marshaler {

@@ -30,6 +30,7 @@ type ResolverRoot interface {
 	Product() ProductResolver
 	Query() QueryResolver
 	Question() QuestionResolver
+	SaleEvent() SaleEventResolver
 	Show() ShowResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
@@ -130,8 +131,32 @@ type ComplexityRoot struct {
 
 	FeaturedProduct struct {
 		Collaboration func(childComplexity int) int
+		FlashSale     func(childComplexity int) int
 		Position      func(childComplexity int) int
 		Product       func(childComplexity int) int
+	}
+
+	FlashSale struct {
+		EndsAt        func(childComplexity int) int
+		PerBuyerLimit func(childComplexity int) int
+		Price         func(childComplexity int) int
+		Product       func(childComplexity int) int
+		Quantity      func(childComplexity int) int
+		Remaining     func(childComplexity int) int
+	}
+
+	FlashSaleEnded struct {
+		At        func(childComplexity int) int
+		ProductID func(childComplexity int) int
+		Seq       func(childComplexity int) int
+		ShowID    func(childComplexity int) int
+	}
+
+	FlashSaleStarted struct {
+		At        func(childComplexity int) int
+		FlashSale func(childComplexity int) int
+		Seq       func(childComplexity int) int
+		ShowID    func(childComplexity int) int
 	}
 
 	Influencer struct {
@@ -320,6 +345,14 @@ type ComplexityRoot struct {
 		ID          func(childComplexity int) int
 	}
 
+	PurchaseMade struct {
+		At        func(childComplexity int) int
+		ProductID func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		Seq       func(childComplexity int) int
+		ShowID    func(childComplexity int) int
+	}
+
 	Query struct {
 		Collaborations func(childComplexity int, filter *model.CollaborationFilter, first *int, after *string) int
 		Influencer     func(childComplexity int, id *string, handle *string) int
@@ -374,6 +407,18 @@ type ComplexityRoot struct {
 	QuestionPayload struct {
 		Errors   func(childComplexity int) int
 		Question func(childComplexity int) int
+	}
+
+	SaleEvent struct {
+		At         func(childComplexity int) int
+		Commission func(childComplexity int) int
+		Gross      func(childComplexity int) int
+		Influencer func(childComplexity int) int
+		OrderID    func(childComplexity int) int
+		Product    func(childComplexity int) int
+		Quantity   func(childComplexity int) int
+		Show       func(childComplexity int) int
+		VendorID   func(childComplexity int) int
 	}
 
 	Show struct {
@@ -439,9 +484,18 @@ type ComplexityRoot struct {
 		Ok     func(childComplexity int) int
 	}
 
+	StockChanged struct {
+		At        func(childComplexity int) int
+		ProductID func(childComplexity int) int
+		Seq       func(childComplexity int) int
+		ShowID    func(childComplexity int) int
+		Stock     func(childComplexity int) int
+	}
+
 	Subscription struct {
 		NotificationReceived func(childComplexity int) int
 		ShowEvents           func(childComplexity int, showID string, afterSeq *int64) int
+		VendorSales          func(childComplexity int, vendorID string) int
 	}
 
 	User struct {
@@ -796,6 +850,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FeaturedProduct.Collaboration(childComplexity), true
+	case "FeaturedProduct.flashSale":
+		if e.ComplexityRoot.FeaturedProduct.FlashSale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FeaturedProduct.FlashSale(childComplexity), true
 	case "FeaturedProduct.position":
 		if e.ComplexityRoot.FeaturedProduct.Position == nil {
 			break
@@ -808,6 +868,93 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FeaturedProduct.Product(childComplexity), true
+
+	case "FlashSale.endsAt":
+		if e.ComplexityRoot.FlashSale.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSale.EndsAt(childComplexity), true
+	case "FlashSale.perBuyerLimit":
+		if e.ComplexityRoot.FlashSale.PerBuyerLimit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSale.PerBuyerLimit(childComplexity), true
+	case "FlashSale.price":
+		if e.ComplexityRoot.FlashSale.Price == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSale.Price(childComplexity), true
+	case "FlashSale.product":
+		if e.ComplexityRoot.FlashSale.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSale.Product(childComplexity), true
+	case "FlashSale.quantity":
+		if e.ComplexityRoot.FlashSale.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSale.Quantity(childComplexity), true
+	case "FlashSale.remaining":
+		if e.ComplexityRoot.FlashSale.Remaining == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSale.Remaining(childComplexity), true
+
+	case "FlashSaleEnded.at":
+		if e.ComplexityRoot.FlashSaleEnded.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleEnded.At(childComplexity), true
+	case "FlashSaleEnded.productId":
+		if e.ComplexityRoot.FlashSaleEnded.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleEnded.ProductID(childComplexity), true
+	case "FlashSaleEnded.seq":
+		if e.ComplexityRoot.FlashSaleEnded.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleEnded.Seq(childComplexity), true
+	case "FlashSaleEnded.showId":
+		if e.ComplexityRoot.FlashSaleEnded.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleEnded.ShowID(childComplexity), true
+
+	case "FlashSaleStarted.at":
+		if e.ComplexityRoot.FlashSaleStarted.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleStarted.At(childComplexity), true
+	case "FlashSaleStarted.flashSale":
+		if e.ComplexityRoot.FlashSaleStarted.FlashSale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleStarted.FlashSale(childComplexity), true
+	case "FlashSaleStarted.seq":
+		if e.ComplexityRoot.FlashSaleStarted.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleStarted.Seq(childComplexity), true
+	case "FlashSaleStarted.showId":
+		if e.ComplexityRoot.FlashSaleStarted.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlashSaleStarted.ShowID(childComplexity), true
 
 	case "Influencer.avatarUrl":
 		if e.ComplexityRoot.Influencer.AvatarURL == nil {
@@ -1739,6 +1886,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PublicUser.ID(childComplexity), true
 
+	case "PurchaseMade.at":
+		if e.ComplexityRoot.PurchaseMade.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseMade.At(childComplexity), true
+	case "PurchaseMade.productId":
+		if e.ComplexityRoot.PurchaseMade.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseMade.ProductID(childComplexity), true
+	case "PurchaseMade.quantity":
+		if e.ComplexityRoot.PurchaseMade.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseMade.Quantity(childComplexity), true
+	case "PurchaseMade.seq":
+		if e.ComplexityRoot.PurchaseMade.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseMade.Seq(childComplexity), true
+	case "PurchaseMade.showId":
+		if e.ComplexityRoot.PurchaseMade.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PurchaseMade.ShowID(childComplexity), true
+
 	case "Query.collaborations":
 		if e.ComplexityRoot.Query.Collaborations == nil {
 			break
@@ -2017,6 +2195,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.QuestionPayload.Question(childComplexity), true
 
+	case "SaleEvent.at":
+		if e.ComplexityRoot.SaleEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.At(childComplexity), true
+	case "SaleEvent.commission":
+		if e.ComplexityRoot.SaleEvent.Commission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.Commission(childComplexity), true
+	case "SaleEvent.gross":
+		if e.ComplexityRoot.SaleEvent.Gross == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.Gross(childComplexity), true
+	case "SaleEvent.influencer":
+		if e.ComplexityRoot.SaleEvent.Influencer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.Influencer(childComplexity), true
+	case "SaleEvent.orderId":
+		if e.ComplexityRoot.SaleEvent.OrderID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.OrderID(childComplexity), true
+	case "SaleEvent.product":
+		if e.ComplexityRoot.SaleEvent.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.Product(childComplexity), true
+	case "SaleEvent.quantity":
+		if e.ComplexityRoot.SaleEvent.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.Quantity(childComplexity), true
+	case "SaleEvent.show":
+		if e.ComplexityRoot.SaleEvent.Show == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.Show(childComplexity), true
+	case "SaleEvent.vendorId":
+		if e.ComplexityRoot.SaleEvent.VendorID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SaleEvent.VendorID(childComplexity), true
+
 	case "Show.category":
 		if e.ComplexityRoot.Show.Category == nil {
 			break
@@ -2269,6 +2502,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SignOutPayload.Ok(childComplexity), true
 
+	case "StockChanged.at":
+		if e.ComplexityRoot.StockChanged.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockChanged.At(childComplexity), true
+	case "StockChanged.productId":
+		if e.ComplexityRoot.StockChanged.ProductID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockChanged.ProductID(childComplexity), true
+	case "StockChanged.seq":
+		if e.ComplexityRoot.StockChanged.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockChanged.Seq(childComplexity), true
+	case "StockChanged.showId":
+		if e.ComplexityRoot.StockChanged.ShowID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockChanged.ShowID(childComplexity), true
+	case "StockChanged.stock":
+		if e.ComplexityRoot.StockChanged.Stock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StockChanged.Stock(childComplexity), true
+
 	case "Subscription.notificationReceived":
 		if e.ComplexityRoot.Subscription.NotificationReceived == nil {
 			break
@@ -2286,6 +2550,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Subscription.ShowEvents(childComplexity, args["showId"].(string), args["afterSeq"].(*int64)), true
+	case "Subscription.vendorSales":
+		if e.ComplexityRoot.Subscription.VendorSales == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_vendorSales_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.VendorSales(childComplexity, args["vendorId"].(string)), true
 
 	case "User.displayName":
 		if e.ComplexityRoot.User.DisplayName == nil {
@@ -3306,6 +3581,71 @@ type ViewerCountChanged implements ShowEvent {
   showId: ID!
   count: Int!
 }
+
+"A product's stock after a purchase, refund or restock during the show."
+type StockChanged implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  productId: ID!
+  stock: Int!
+}
+
+"Units of a featured product bought in the show (who bought is not shown)."
+type PurchaseMade implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  productId: ID!
+  quantity: Int!
+}
+
+type FlashSaleStarted implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  flashSale: FlashSale!
+}
+
+type FlashSaleEnded implements ShowEvent {
+  seq: Int64!
+  at: Time!
+  showId: ID!
+  productId: ID!
+}
+
+"A limited-time price on a featured product during a live show."
+type FlashSale {
+  product: Product!
+  price: Money!
+  quantity: Int!
+  remaining: Int!
+  perBuyerLimit: Int!
+  endsAt: Time!
+}
+
+"An order line as its vendor's staff see it live, with its attribution."
+type SaleEvent {
+  orderId: ID!
+  vendorId: ID!
+  show: Show
+  influencer: Influencer
+  product: Product!
+  quantity: Int!
+  gross: Money!
+  commission: Money!
+  at: Time!
+}
+
+extend type Subscription {
+  "The vendor's sales as they are paid (its staff and admins only)."
+  vendorSales(vendorId: ID!): SaleEvent! @auth
+}
+
+extend type FeaturedProduct {
+  "The flash sale running on this product in the show, if any."
+  flashSale: FlashSale
+}
 `, BuiltIn: false},
 	{Name: "../schema/show.graphqls", Input: `extend type Query {
   "A show; drafts only for their host (and admins)."
@@ -3593,8 +3933,28 @@ func (ec *executionContext) childFields_FeaturedProduct(ctx context.Context, fie
 		return ec.fieldContext_FeaturedProduct_collaboration(ctx, field)
 	case "position":
 		return ec.fieldContext_FeaturedProduct_position(ctx, field)
+	case "flashSale":
+		return ec.fieldContext_FeaturedProduct_flashSale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FeaturedProduct", field.Name)
+}
+
+func (ec *executionContext) childFields_FlashSale(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "product":
+		return ec.fieldContext_FlashSale_product(ctx, field)
+	case "price":
+		return ec.fieldContext_FlashSale_price(ctx, field)
+	case "quantity":
+		return ec.fieldContext_FlashSale_quantity(ctx, field)
+	case "remaining":
+		return ec.fieldContext_FlashSale_remaining(ctx, field)
+	case "perBuyerLimit":
+		return ec.fieldContext_FlashSale_perBuyerLimit(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_FlashSale_endsAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FlashSale", field.Name)
 }
 
 func (ec *executionContext) childFields_Influencer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3905,6 +4265,30 @@ func (ec *executionContext) childFields_QuestionPayload(ctx context.Context, fie
 		return ec.fieldContext_QuestionPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type QuestionPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_SaleEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "orderId":
+		return ec.fieldContext_SaleEvent_orderId(ctx, field)
+	case "vendorId":
+		return ec.fieldContext_SaleEvent_vendorId(ctx, field)
+	case "show":
+		return ec.fieldContext_SaleEvent_show(ctx, field)
+	case "influencer":
+		return ec.fieldContext_SaleEvent_influencer(ctx, field)
+	case "product":
+		return ec.fieldContext_SaleEvent_product(ctx, field)
+	case "quantity":
+		return ec.fieldContext_SaleEvent_quantity(ctx, field)
+	case "gross":
+		return ec.fieldContext_SaleEvent_gross(ctx, field)
+	case "commission":
+		return ec.fieldContext_SaleEvent_commission(ctx, field)
+	case "at":
+		return ec.fieldContext_SaleEvent_at(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SaleEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_Show(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

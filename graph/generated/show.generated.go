@@ -14,6 +14,7 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph/model"
 	"github.com/vektah/gqlparser/v2/ast"
 )
@@ -23,6 +24,8 @@ import (
 type FeaturedProductResolver interface {
 	Product(ctx context.Context, obj *show.Featured) (*catalog.Product, error)
 	Collaboration(ctx context.Context, obj *show.Featured) (*collab.Collaboration, error)
+
+	FlashSale(ctx context.Context, obj *show.Featured) (*showevents.FlashSale, error)
 }
 type ShowResolver interface {
 	Host(ctx context.Context, obj *show.Show) (*influencer.Influencer, error)
@@ -182,6 +185,38 @@ func (ec *executionContext) _FeaturedProduct_position(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_FeaturedProduct_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FeaturedProduct", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FeaturedProduct_flashSale(ctx context.Context, field graphql.CollectedField, obj *show.Featured) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FeaturedProduct_flashSale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FeaturedProduct().FlashSale(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *showevents.FlashSale) graphql.Marshaler {
+			return ec.marshalOFlashSale2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋshoweventsᚐFlashSale(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FeaturedProduct_flashSale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FeaturedProduct",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FlashSale(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Show_id(ctx context.Context, field graphql.CollectedField, obj *show.Show) (ret graphql.Marshaler) {
@@ -1350,6 +1385,12 @@ func (ec *executionContext) _FeaturedProduct(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "flashSale":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FeaturedProduct_flashSale(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

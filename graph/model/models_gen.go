@@ -143,6 +143,30 @@ type FacetValue struct {
 	Count int    `json:"count"`
 }
 
+type FlashSaleEnded struct {
+	Seq       int64     `json:"seq"`
+	At        time.Time `json:"at"`
+	ShowID    string    `json:"showId"`
+	ProductID string    `json:"productId"`
+}
+
+func (FlashSaleEnded) IsShowEvent()           {}
+func (this FlashSaleEnded) GetSeq() int64     { return this.Seq }
+func (this FlashSaleEnded) GetAt() time.Time  { return this.At }
+func (this FlashSaleEnded) GetShowID() string { return this.ShowID }
+
+type FlashSaleStarted struct {
+	Seq       int64                 `json:"seq"`
+	At        time.Time             `json:"at"`
+	ShowID    string                `json:"showId"`
+	FlashSale *showevents.FlashSale `json:"flashSale"`
+}
+
+func (FlashSaleStarted) IsShowEvent()           {}
+func (this FlashSaleStarted) GetSeq() int64     { return this.Seq }
+func (this FlashSaleStarted) GetAt() time.Time  { return this.At }
+func (this FlashSaleStarted) GetShowID() string { return this.ShowID }
+
 type InfluencerFollowInput struct {
 	InfluencerID string `json:"influencerId"`
 }
@@ -340,6 +364,20 @@ type ProductUpdateInput struct {
 	ImageUrls []string `json:"imageUrls,omitempty"`
 }
 
+// Units of a featured product bought in the show (who bought is not shown).
+type PurchaseMade struct {
+	Seq       int64     `json:"seq"`
+	At        time.Time `json:"at"`
+	ShowID    string    `json:"showId"`
+	ProductID string    `json:"productId"`
+	Quantity  int       `json:"quantity"`
+}
+
+func (PurchaseMade) IsShowEvent()           {}
+func (this PurchaseMade) GetSeq() int64     { return this.Seq }
+func (this PurchaseMade) GetAt() time.Time  { return this.At }
+func (this PurchaseMade) GetShowID() string { return this.ShowID }
+
 type Query struct {
 }
 
@@ -518,6 +556,20 @@ type SignUpInput struct {
 	Password    string `json:"password"`
 	DisplayName string `json:"displayName"`
 }
+
+// A product's stock after a purchase, refund or restock during the show.
+type StockChanged struct {
+	Seq       int64     `json:"seq"`
+	At        time.Time `json:"at"`
+	ShowID    string    `json:"showId"`
+	ProductID string    `json:"productId"`
+	Stock     int       `json:"stock"`
+}
+
+func (StockChanged) IsShowEvent()           {}
+func (this StockChanged) GetSeq() int64     { return this.Seq }
+func (this StockChanged) GetAt() time.Time  { return this.At }
+func (this StockChanged) GetShowID() string { return this.ShowID }
 
 type Subscription struct {
 }

@@ -21,6 +21,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -54,6 +55,8 @@ type Options struct {
 	NotifyBus notify.Bus
 	// EventBus delivers live show events; nil means in-process only.
 	EventBus showevents.Bus
+	// SalesBus delivers live sales to vendors; nil means in-process only.
+	SalesBus order.SalesBus
 	// Websocket tunes subscriptions (zero: defaults).
 	Websocket graph.WebsocketOptions
 }
@@ -70,6 +73,7 @@ type App struct {
 	Shows       *show.Service
 	Discovery   *discovery.Service
 	Live        *live.Service
+	Sales       *order.Sales
 
 	opt           Options
 	notifications bus.Notifications
@@ -91,6 +95,15 @@ func (a *App) ShowSubscribers(showID string) int {
 // ShowStreams counts showID's subscribers that share fan-out streams, and
 // those streams (one per distinct subscription document).
 func (a *App) ShowStreams(showID string) (shared, streams int) { return a.fanout.Subscribers(showID) }
+
+// SalesSubscribers counts vendorID's live sales subscribers in this process
+// (in-process bus only).
+func (a *App) SalesSubscribers(vendorID string) int {
+	if b, ok := a.opt.SalesBus.(bus.Sales); ok {
+		return b.Subscribers("vendor:" + vendorID)
+	}
+	return 0
+}
 
 // NotificationSubscribers counts live notification subscriptions in this process.
 func (a *App) NotificationSubscribers() int { return a.notifications.Total() }
@@ -126,6 +139,11 @@ func New(db *bun.DB, opt Options) *App {
 	a.eventBus = opt.EventBus
 	a.Live = live.NewService(db, opt.Clock, opt.EventBus)
 	a.fanout = graph.NewShowFanout(a.Live, opt.Logger)
+	if opt.SalesBus == nil {
+		opt.SalesBus = bus.NewSales()
+	}
+	a.opt.SalesBus = opt.SalesBus
+	a.Sales = order.NewSales(a.Vendors, opt.SalesBus)
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, Events: opt.EventBus, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
@@ -136,7 +154,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
 		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows,
-		Discovery: a.Discovery, Live: a.Live, DB: a.DB}
+		Discovery: a.Discovery, Live: a.Live, Sales: a.Sales, DB: a.DB}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 		Websocket: a.opt.Websocket, Fanout: a.fanout,

@@ -41,12 +41,18 @@ func (b *RedisNotifications) Publish(ctx context.Context, n *notify.Notification
 }
 
 func (b *RedisNotifications) Subscribe(ctx context.Context, userID string) (<-chan *notify.Notification, error) {
-	ps := b.client.Subscribe(ctx, notifyChannel(userID))
+	return redisSubscribe[notify.Notification](ctx, b.client, notifyChannel(userID), b.buffer)
+}
+
+// redisSubscribe decodes channel's messages as T onto a buffered Go channel,
+// closed when ctx ends or the subscriber falls behind.
+func redisSubscribe[T any](ctx context.Context, client redis.UniversalClient, channel string, buffer int) (<-chan *T, error) {
+	ps := client.Subscribe(ctx, channel)
 	if _, err := ps.Receive(ctx); err != nil { // wait for the subscription to be confirmed
 		ps.Close()
 		return nil, fmt.Errorf("bus: subscribe: %w", err)
 	}
-	out := make(chan *notify.Notification, b.buffer)
+	out := make(chan *T, buffer)
 	go func() {
 		defer close(out)
 		defer ps.Close()
@@ -59,12 +65,12 @@ func (b *RedisNotifications) Subscribe(ctx context.Context, userID string) (<-ch
 				if !ok {
 					return
 				}
-				n := new(notify.Notification)
-				if err := json.Unmarshal([]byte(m.Payload), n); err != nil {
+				v := new(T)
+				if err := json.Unmarshal([]byte(m.Payload), v); err != nil {
 					continue
 				}
 				select {
-				case out <- n:
+				case out <- v:
 				default:
 					return // too slow: disconnect
 				}
@@ -72,4 +78,15 @@ func (b *RedisNotifications) Subscribe(ctx context.Context, userID string) (<-ch
 		}
 	}()
 	return out, nil
+}
+
+func redisPublish(ctx context.Context, client redis.UniversalClient, channel string, v any) error {
+	msg, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("bus: encode: %w", err)
+	}
+	if err := client.Publish(ctx, channel, msg).Err(); err != nil {
+		return fmt.Errorf("bus: publish: %w", err)
+	}
+	return nil
 }
