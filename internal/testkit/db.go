@@ -128,7 +128,10 @@ func openMigrated(t testing.TB, dsn string) *bun.DB {
 var AppTables = []string{"users", "sessions", "sign_in_throttle", "vendors", "vendor_staff", "influencers", "follows", "products",
 	"offers", "collaborations", "notifications", "shows", "show_products", "show_reminders",
 	"livekit_events", "show_participants", "outbox", "show_notices_sent",
-	"chat_messages", "questions", "show_moderators", "show_mutes", "show_events"}
+	"chat_messages", "questions", "show_moderators", "show_mutes", "show_events",
+	"ledger_postings", "ledger_entries",
+	"carts", "cart_lines", "orders", "vendor_orders", "order_lines", "refunds", "refund_lines",
+	"flash_sales", "flash_sale_buyers", "show_views"}
 
 // Snapshot renders every row of the application's tables in a stable order,
 // so a test can prove a refused request changed nothing.

@@ -1,0 +1,3 @@
+DROP TABLE ledger_entries;
+--bun:split
+DROP TABLE ledger_postings;
