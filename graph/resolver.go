@@ -40,6 +40,7 @@ type Resolver struct {
 	Discovery    *discovery.Service
 	Live         *live.Service
 	Sales        *order.Sales
+	Orders       *order.Service
 	// DB serves the few reads the transport does itself (hydrating search hits).
 	DB bun.IDB
 }

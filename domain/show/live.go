@@ -158,11 +158,25 @@ func (s *Service) Join(ctx context.Context, viewer kernel.Viewer, id string) (*J
 		// would let LiveKit create the room before the host.
 		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "the show has not started yet")
 	}
+	if viewer.SignedIn() && !isHost {
+		// Purchases within the attribution window are credited to the show.
+		if err := RecordView(ctx, s.db, sh.ID, viewer.UserID, s.clock.Now()); err != nil {
+			return nil, fmt.Errorf("show.Join: %w", err)
+		}
+	}
 	tok, err := s.rooms.Token(identity, name, sh.ID, isHost, JoinTokenTTL)
 	if err != nil {
 		return nil, fmt.Errorf("show.Join: %w", err)
 	}
 	return &Join{Token: tok, URL: s.rooms.URL(), CanPublish: isHost}, nil
+}
+
+// RecordView notes that userID watched showID at at: purchases of its
+// products within the attribution window are attributed to the show.
+func RecordView(ctx context.Context, db bun.IDB, showID, userID string, at time.Time) error {
+	_, err := db.NewRaw(`INSERT INTO show_views (show_id, user_id, viewed_at) VALUES (?, ?, ?)
+		ON CONFLICT (show_id, user_id) DO UPDATE SET viewed_at = excluded.viewed_at`, showID, userID, at).Exec(ctx)
+	return err
 }
 
 // host is edit without the "still editable" rule: for moves of a live show.

@@ -57,6 +57,12 @@ type Options struct {
 	EventBus showevents.Bus
 	// SalesBus delivers live sales to vendors; nil means in-process only.
 	SalesBus order.SalesBus
+	// Payments takes payments; nil is the built-in test provider (tok_visa
+	// succeeds, tok_declined is declined).
+	Payments order.PaymentProvider
+	// AttributionWindow and ReservationTTL: see order.Options (zero: defaults).
+	AttributionWindow time.Duration
+	ReservationTTL    time.Duration
 	// Websocket tunes subscriptions (zero: defaults).
 	Websocket graph.WebsocketOptions
 }
@@ -74,6 +80,7 @@ type App struct {
 	Discovery   *discovery.Service
 	Live        *live.Service
 	Sales       *order.Sales
+	Orders      *order.Service
 
 	opt           Options
 	notifications bus.Notifications
@@ -144,6 +151,9 @@ func New(db *bun.DB, opt Options) *App {
 	}
 	a.opt.SalesBus = opt.SalesBus
 	a.Sales = order.NewSales(a.Vendors, opt.SalesBus)
+	a.Orders = order.NewService(db, opt.Clock, order.Options{Payments: opt.Payments, Events: opt.EventBus, Sales: a.Sales,
+		Logger: opt.Logger, DefaultPlatformFeeBps: opt.Collab.DefaultPlatformFeeBps,
+		AttributionWindow: opt.AttributionWindow, ReservationTTL: opt.ReservationTTL})
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, Events: opt.EventBus, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
@@ -154,7 +164,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
 		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows,
-		Discovery: a.Discovery, Live: a.Live, Sales: a.Sales, DB: a.DB}
+		Discovery: a.Discovery, Live: a.Live, Sales: a.Sales, Orders: a.Orders, DB: a.DB}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 		Websocket: a.opt.Websocket, Fanout: a.fanout,

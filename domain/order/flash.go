@@ -1,0 +1,200 @@
+package order
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
+)
+
+// Flash sale bounds.
+const (
+	MaxFlashSaleDuration = 2 * time.Hour
+	MinFlashSaleDuration = 10 * time.Second
+)
+
+// FlashSaleInput starts a flash sale.
+type FlashSaleInput struct {
+	ShowID, ProductID string
+	Price             kernel.Money
+	Quantity          int
+	PerBuyerLimit     int
+	Duration          time.Duration
+}
+
+// StartFlashSale puts a limited-time price on a featured product of the
+// host's LIVE show: at most Quantity units (within the product's stock), at
+// most PerBuyerLimit per shopper. One sale per product at a time.
+func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in FlashSaleInput) (*FlashSale, error) {
+	if err := viewer.RequireUser(); err != nil {
+		return nil, err
+	}
+	var v kernel.Validator
+	kernel.CheckID(&v, kernel.Field("input", "showId"), in.ShowID)
+	kernel.CheckID(&v, kernel.Field("input", "productId"), in.ProductID)
+	kernel.CheckPrice(&v, kernel.Field("input", "price"), in.Price)
+	v.Check(in.Quantity >= 1 && in.Quantity <= 100000, kernel.CodeInvalid, kernel.Field("input", "quantity"), "quantity must be between 1 and 100000")
+	v.Check(in.PerBuyerLimit >= 1 && in.PerBuyerLimit <= MaxLineQuantity, kernel.CodeInvalid, kernel.Field("input", "perBuyerLimit"),
+		"the per-buyer limit must be between 1 and %d", MaxLineQuantity)
+	v.Check(in.Duration >= MinFlashSaleDuration && in.Duration <= MaxFlashSaleDuration, kernel.CodeInvalid, kernel.Field("input", "durationSeconds"),
+		"a flash sale lasts between %s and %s", MinFlashSaleDuration, MaxFlashSaleDuration)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	fs := &FlashSale{ID: kernel.NewID(), ShowID: in.ShowID, ProductID: in.ProductID, PriceMinor: in.Price.AmountMinor,
+		Currency: in.Price.Currency, Quantity: in.Quantity, Remaining: in.Quantity, PerBuyerLimit: in.PerBuyerLimit,
+		StartsAt: now, EndsAt: now.Add(in.Duration)}
+	var ev *showevents.Event
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		sh, err := hostedLiveShow(ctx, tx, viewer, in.ShowID)
+		if err != nil {
+			return err
+		}
+		p, err := activeProduct(ctx, tx, in.ProductID, kernel.Field("input", "productId"))
+		if err != nil {
+			return err
+		}
+		if err := liveShowFeaturing(ctx, tx, sh.ID, p.ID); err != nil {
+			return kernel.Fail(kernel.CodeInvalid, kernel.Field("input", "productId"), "the show does not feature this product")
+		}
+		if in.Price.Currency != p.Currency {
+			return kernel.Fail(kernel.CodeInvalid, kernel.Field("input", "price", "currency"), "the product is priced in %s", p.Currency)
+		}
+		if in.Price.AmountMinor >= p.PriceMinor {
+			return kernel.Fail(kernel.CodeInvalid, kernel.Field("input", "price"), "a flash sale price must be below the product's price")
+		}
+		if in.Quantity > p.Stock {
+			return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input", "quantity"), "only %d in stock", p.Stock)
+		}
+		running, err := activeFlashSale(ctx, tx, sh.ID, p.ID, now)
+		if err != nil {
+			return err
+		}
+		if running != nil {
+			return kernel.Fail(kernel.CodeConflict, kernel.Field("input", "productId"), "a flash sale is already running on this product")
+		}
+		if _, err := tx.NewInsert().Model(fs).Exec(ctx); err != nil {
+			return err
+		}
+		ev = &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.FlashSaleStarted, ProductID: p.ID, FlashSale: snapshot(fs, p)}
+		return showevents.Record(ctx, tx, ev)
+	})
+	if err != nil {
+		return nil, wrap("order.StartFlashSale", err)
+	}
+	s.publish(ctx, ev)
+	return fs, nil
+}
+
+// EndFlashSale ends the running flash sale on a product of the host's show.
+func (s *Service) EndFlashSale(ctx context.Context, viewer kernel.Viewer, showID, productID string) error {
+	if err := viewer.RequireUser(); err != nil {
+		return err
+	}
+	var v kernel.Validator
+	kernel.CheckID(&v, kernel.Field("input", "showId"), showID)
+	kernel.CheckID(&v, kernel.Field("input", "productId"), productID)
+	if err := v.Err(); err != nil {
+		return err
+	}
+	now := s.clock.Now()
+	var ev *showevents.Event
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		sh, err := hostedLiveShow(ctx, tx, viewer, showID)
+		if err != nil {
+			return err
+		}
+		res, err := tx.NewUpdate().Model((*FlashSale)(nil)).Set("ended_at = ?", now).
+			Where("show_id = ?", sh.ID).Where("product_id = ?", productID).Where("ended_at IS NULL").Where("ends_at > ?", now).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "productId"), "no flash sale is running on this product")
+		}
+		ev = &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.FlashSaleEnded, ProductID: productID}
+		return showevents.Record(ctx, tx, ev)
+	})
+	if err != nil {
+		return wrap("order.EndFlashSale", err)
+	}
+	s.publish(ctx, ev)
+	return nil
+}
+
+// FlashSales returns the running flash sales of shows, by show and product.
+func FlashSales(ctx context.Context, db bun.IDB, now time.Time, showIDs []string) (map[string]map[string]*showevents.FlashSale, error) {
+	out := map[string]map[string]*showevents.FlashSale{}
+	if len(showIDs) == 0 {
+		return out, nil
+	}
+	var sales []*FlashSale
+	if err := db.NewSelect().Model(&sales).Where("fs.show_id IN (?)", bun.In(showIDs)).Where("fs.ended_at IS NULL").
+		Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("order.FlashSales: %w", err)
+	}
+	var pids []string
+	for _, f := range sales {
+		pids = append(pids, f.ProductID)
+	}
+	products, err := catalog.ByIDs(ctx, db, pids)
+	if err != nil {
+		return nil, fmt.Errorf("order.FlashSales: %w", err)
+	}
+	for _, f := range sales {
+		if out[f.ShowID] == nil {
+			out[f.ShowID] = map[string]*showevents.FlashSale{}
+		}
+		out[f.ShowID][f.ProductID] = snapshot(f, products[f.ProductID])
+	}
+	return out, nil
+}
+
+func snapshot(f *FlashSale, p *catalog.Product) *showevents.FlashSale {
+	return &showevents.FlashSale{Product: p, Price: kernel.Money{AmountMinor: f.PriceMinor, Currency: f.Currency},
+		Quantity: f.Quantity, Remaining: f.Remaining, PerBuyerLimit: f.PerBuyerLimit, EndsAt: f.EndsAt}
+}
+
+// hostedLiveShow loads showID for its host; the show must be LIVE.
+func hostedLiveShow(ctx context.Context, db bun.IDB, viewer kernel.Viewer, showID string) (*show.Show, error) {
+	field := kernel.Field("input", "showId")
+	shows, err := show.ByIDs(ctx, db, []string{showID})
+	if err != nil {
+		return nil, err
+	}
+	sh := shows[showID]
+	infs, err := influencer.ByUserIDs(ctx, db, []string{viewer.UserID})
+	if err != nil {
+		return nil, err
+	}
+	isHost := sh != nil && infs[viewer.UserID] != nil && infs[viewer.UserID].ID == sh.HostID
+	if sh == nil || (!sh.Public() && !isHost && !viewer.IsAdmin) {
+		return nil, kernel.Fail(kernel.CodeNotFound, field, "no such show")
+	}
+	if !isHost {
+		return nil, kernel.ErrForbidden
+	}
+	if sh.Status != show.StatusLive {
+		return nil, kernel.Fail(kernel.CodeInvalidState, field, "the show is not live (it is %s)", sh.Status)
+	}
+	return sh, nil
+}
+
+func (s *Service) publish(ctx context.Context, evs ...*showevents.Event) {
+	if s.opt.Events == nil {
+		return
+	}
+	for _, ev := range evs {
+		if ev != nil {
+			_ = s.opt.Events.Publish(ctx, ev)
+		}
+	}
+}

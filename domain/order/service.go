@@ -1,0 +1,869 @@
+package order
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/collab"
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/ledger"
+	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
+	"github.com/livemarket/livemarket/domain/vendor"
+)
+
+// PaymentProvider takes payments. Charge is idempotent per orderID (a retry
+// with the same order never charges twice); a refused payment returns an
+// error wrapping ErrDeclined.
+type PaymentProvider interface {
+	Charge(ctx context.Context, orderID string, amount kernel.Money, token string) (ref string, err error)
+}
+
+// ErrDeclined is a payment the provider refused.
+var ErrDeclined = errors.New("payment declined")
+
+// TestPayments is the built-in provider of local mode and tests: tok_visa
+// succeeds, anything else (tok_declined) is declined.
+type TestPayments struct{}
+
+func (TestPayments) Charge(_ context.Context, orderID string, _ kernel.Money, token string) (string, error) {
+	if token == "tok_visa" {
+		return "test_" + orderID, nil
+	}
+	return "", fmt.Errorf("%w: the test provider declines %q", ErrDeclined, token)
+}
+
+// EventBus publishes committed show events (the live service's bus).
+type EventBus interface {
+	Publish(ctx context.Context, ev *showevents.Event) error
+}
+
+// Options configure the service.
+type Options struct {
+	Payments PaymentProvider
+	Events   EventBus
+	Sales    *Sales
+	Logger   *slog.Logger
+	// DefaultPlatformFeeBps applies to vendors without an override.
+	DefaultPlatformFeeBps int
+	// AttributionWindow: a purchase this long after the shopper joined a
+	// show is attributed to it (default 24h).
+	AttributionWindow time.Duration
+	// ReservationTTL: unpaid reservations return their stock after this
+	// long (default 15m).
+	ReservationTTL time.Duration
+}
+
+// Service owns carts, checkout, orders and refunds.
+type Service struct {
+	db    *bun.DB
+	clock kernel.Clock
+	opt   Options
+}
+
+// NewService makes the service.
+func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
+	if opt.Payments == nil {
+		opt.Payments = TestPayments{}
+	}
+	if opt.AttributionWindow <= 0 {
+		opt.AttributionWindow = 24 * time.Hour
+	}
+	if opt.ReservationTTL <= 0 {
+		opt.ReservationTTL = 15 * time.Minute
+	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	return &Service{db: db, clock: clock, opt: opt}
+}
+
+// ---- cart ----
+
+// Cart returns viewer's cart (empty if never used).
+func (s *Service) Cart(ctx context.Context, viewer kernel.Viewer) (*Cart, error) {
+	if err := viewer.RequireUser(); err != nil {
+		return nil, err
+	}
+	c := &Cart{}
+	err := s.db.NewSelect().Model(c).Where("ca.user_id = ?", viewer.UserID).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return &Cart{ID: "", UserID: viewer.UserID, Lines: []*CartLine{}}, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order.Cart: %w", err)
+	}
+	c.Lines = []*CartLine{}
+	if err := s.db.NewSelect().Model(&c.Lines).Where("cl.cart_id = ?", c.ID).OrderExpr("cl.created_at, cl.id").Scan(ctx); err != nil {
+		return nil, fmt.Errorf("order.Cart: lines: %w", err)
+	}
+	return c, nil
+}
+
+// AddLine adds quantity of a product to viewer's cart (adding to a line
+// already there); showID, when set, must be a LIVE show featuring the
+// product, and the purchase is attributed to it.
+func (s *Service) AddLine(ctx context.Context, viewer kernel.Viewer, productID string, quantity int, showID *string) (*Cart, error) {
+	if err := viewer.RequireUser(); err != nil {
+		return nil, err
+	}
+	var v kernel.Validator
+	kernel.CheckID(&v, kernel.Field("input", "productId"), productID)
+	checkQuantity(&v, kernel.Field("input", "quantity"), quantity, false)
+	if showID != nil {
+		kernel.CheckID(&v, kernel.Field("input", "showId"), *showID)
+	}
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		p, err := activeProduct(ctx, tx, productID, kernel.Field("input", "productId"))
+		if err != nil {
+			return err
+		}
+		if showID != nil {
+			if err := liveShowFeaturing(ctx, tx, *showID, p.ID); err != nil {
+				return err
+			}
+			if err := recordView(ctx, tx, *showID, viewer.UserID, now); err != nil {
+				return err
+			}
+		}
+		cart, err := ensureCart(ctx, tx, viewer.UserID, now)
+		if err != nil {
+			return err
+		}
+		var lines []*CartLine
+		if err := tx.NewSelect().Model(&lines).Where("cl.cart_id = ?", cart.ID).Scan(ctx); err != nil {
+			return err
+		}
+		for _, l := range lines {
+			if l.ProductID == p.ID {
+				q := l.Quantity + quantity
+				if q > MaxLineQuantity {
+					return kernel.Fail(kernel.CodeLimitExceeded, kernel.Field("input", "quantity"), "at most %d of one product per order", MaxLineQuantity)
+				}
+				sid := l.ShowID
+				if showID != nil {
+					sid = showID
+				}
+				_, err := tx.NewUpdate().Model(l).Set("quantity = ?", q).Set("show_id = ?", sid).Set("updated_at = ?", now).WherePK().Exec(ctx)
+				return err
+			}
+		}
+		if len(lines) >= MaxCartLines {
+			return kernel.Fail(kernel.CodeLimitExceeded, kernel.Field("input", "productId"), "a cart holds at most %d lines", MaxCartLines)
+		}
+		if len(lines) > 0 {
+			first, err := catalog.ByIDs(ctx, tx, []string{lines[0].ProductID})
+			if err != nil {
+				return err
+			}
+			if f := first[lines[0].ProductID]; f != nil && f.Currency != p.Currency {
+				return kernel.Fail(kernel.CodeInvalid, kernel.Field("input", "productId"),
+					"this product is priced in %s and your cart in %s: one order has one currency", p.Currency, f.Currency)
+			}
+		}
+		_, err = tx.NewInsert().Model(&CartLine{ID: kernel.NewID(), CartID: cart.ID, ProductID: p.ID, Quantity: quantity,
+			ShowID: showID, CreatedAt: now, UpdatedAt: now}).Exec(ctx)
+		return err
+	})
+	if err != nil {
+		return nil, wrap("order.AddLine", err)
+	}
+	return s.Cart(ctx, viewer)
+}
+
+// UpdateLine sets a line's quantity; 0 removes it.
+func (s *Service) UpdateLine(ctx context.Context, viewer kernel.Viewer, lineID string, quantity int) (*Cart, error) {
+	if err := viewer.RequireUser(); err != nil {
+		return nil, err
+	}
+	var v kernel.Validator
+	kernel.CheckID(&v, kernel.Field("input", "lineId"), lineID)
+	checkQuantity(&v, kernel.Field("input", "quantity"), quantity, true)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	// Only a line of the viewer's own cart matches.
+	mine := s.db.NewSelect().Table("carts").Column("id").Where("user_id = ?", viewer.UserID)
+	var res sql.Result
+	var err error
+	if quantity == 0 {
+		res, err = s.db.NewDelete().Model((*CartLine)(nil)).Where("id = ?", lineID).Where("cart_id IN (?)", mine).Exec(ctx)
+	} else {
+		res, err = s.db.NewUpdate().Model((*CartLine)(nil)).Set("quantity = ?", quantity).Set("updated_at = ?", now).
+			Where("id = ?", lineID).Where("cart_id IN (?)", mine).Exec(ctx)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order.UpdateLine: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return nil, kernel.Fail(kernel.CodeNotFound, kernel.Field("input", "lineId"), "no such line in your cart")
+	}
+	return s.Cart(ctx, viewer)
+}
+
+func checkQuantity(v *kernel.Validator, field []string, q int, zeroOK bool) {
+	switch {
+	case q < 0 || (q == 0 && !zeroOK):
+		v.Add(kernel.CodeInvalid, field, "quantity must be at least 1")
+	case q > MaxLineQuantity:
+		v.Add(kernel.CodeLimitExceeded, field, "at most %d of one product per order", MaxLineQuantity)
+	}
+}
+
+func ensureCart(ctx context.Context, tx bun.IDB, userID string, now time.Time) (*Cart, error) {
+	c := &Cart{ID: kernel.NewID(), UserID: userID, CreatedAt: now, UpdatedAt: now}
+	if _, err := tx.NewInsert().Model(c).On("CONFLICT (user_id) DO NOTHING").Exec(ctx); err != nil {
+		return nil, err
+	}
+	if err := tx.NewSelect().Model(c).Where("ca.user_id = ?", userID).Scan(ctx); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+func activeProduct(ctx context.Context, db bun.IDB, id string, field []string) (*catalog.Product, error) {
+	ps, err := catalog.ByIDs(ctx, db, []string{id})
+	if err != nil {
+		return nil, err
+	}
+	p := ps[id]
+	if p == nil {
+		return nil, kernel.Fail(kernel.CodeNotFound, field, "no such product")
+	}
+	if p.Status != catalog.StatusActive {
+		return nil, kernel.Fail(kernel.CodeInvalidState, field, "this product is no longer sold")
+	}
+	return p, nil
+}
+
+// liveShowFeaturing fails unless showID is LIVE and features productID.
+func liveShowFeaturing(ctx context.Context, db bun.IDB, showID, productID string) error {
+	field := kernel.Field("input", "showId")
+	shows, err := show.ByIDs(ctx, db, []string{showID})
+	if err != nil {
+		return err
+	}
+	sh := shows[showID]
+	if sh == nil || !sh.Public() {
+		return kernel.Fail(kernel.CodeNotFound, field, "no such show")
+	}
+	if sh.Status != show.StatusLive {
+		return kernel.Fail(kernel.CodeInvalidState, field, "the show is not live (it is %s)", sh.Status)
+	}
+	n, err := db.NewSelect().Model((*show.Featured)(nil)).Where("show_id = ?", showID).Where("product_id = ?", productID).Count(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return kernel.Fail(kernel.CodeInvalid, field, "the show does not feature this product")
+	}
+	return nil
+}
+
+func recordView(ctx context.Context, db bun.IDB, showID, userID string, at time.Time) error {
+	return show.RecordView(ctx, db, showID, userID, at)
+}
+
+// ---- checkout ----
+
+// CheckoutInput is one checkout request.
+type CheckoutInput struct {
+	IdempotencyKey string
+	PaymentToken   string
+	Shipping       Address
+}
+
+// priced is a cart line as it will be sold.
+type priced struct {
+	cart          *CartLine
+	product       *catalog.Product
+	unit          int64
+	feeBps        int
+	showID        *string
+	influencerID  *string
+	collabID      *string
+	commissionBps int
+	flash         *FlashSale
+}
+
+// Checkout turns viewer's cart into a paid order. The same idempotency key
+// with the same cart, token and address returns the same order; with a
+// different request it is refused (IDEMPOTENCY_MISMATCH). Stock is reserved
+// with one conditional UPDATE per line; a declined payment releases it.
+func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in CheckoutInput) (*Order, error) {
+	if err := viewer.RequireUser(); err != nil {
+		return nil, err
+	}
+	if err := checkCheckout(in); err != nil {
+		return nil, err
+	}
+	cart, err := s.Cart(ctx, viewer)
+	if err != nil {
+		return nil, err
+	}
+	hash := requestHash(cart.Lines, in)
+	if o, err := s.byKey(ctx, viewer.UserID, in.IdempotencyKey); err != nil {
+		return nil, err
+	} else if o != nil {
+		return s.replay(ctx, o, hash, in)
+	}
+	if len(cart.Lines) == 0 {
+		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("input"), "your cart is empty")
+	}
+	now := s.clock.Now()
+	lines, err := s.price(ctx, viewer.UserID, cart.Lines, now)
+	if err != nil {
+		return nil, err
+	}
+	o, err := s.reserve(ctx, viewer.UserID, in, hash, lines, now)
+	if err != nil {
+		var dup *duplicateKey
+		if errors.As(err, &dup) { // a concurrent request with the same key won
+			o, err := s.byKey(ctx, viewer.UserID, in.IdempotencyKey)
+			if err != nil || o == nil {
+				return nil, fmt.Errorf("order.Checkout: %w", errors.Join(err, dup))
+			}
+			return s.replay(ctx, o, hash, in)
+		}
+		return nil, err
+	}
+	return s.pay(ctx, o, in.PaymentToken)
+}
+
+func checkCheckout(in CheckoutInput) error {
+	var v kernel.Validator
+	key := strings.TrimSpace(in.IdempotencyKey)
+	v.Check(key != "", kernel.CodeRequired, kernel.Field("input", "idempotencyKey"), "an idempotency key is required")
+	v.Check(len(in.IdempotencyKey) <= MaxIdempotencyKey, kernel.CodeTooLong, kernel.Field("input", "idempotencyKey"), "at most %d characters", MaxIdempotencyKey)
+	v.Check(strings.TrimSpace(in.PaymentToken) != "", kernel.CodeRequired, kernel.Field("input", "paymentToken"), "a payment token is required")
+	a := in.Shipping
+	f := func(name string) []string { return kernel.Field("input", "shippingAddress", name) }
+	kernel.CheckText(&v, f("name"), a.Name, true, 200)
+	kernel.CheckText(&v, f("line1"), a.Line1, true, 200)
+	kernel.CheckText(&v, f("line2"), a.Line2, false, 200)
+	kernel.CheckText(&v, f("city"), a.City, true, 100)
+	kernel.CheckText(&v, f("postalCode"), a.PostalCode, true, 20)
+	v.Check(len(a.Country) == 2 && strings.ToUpper(a.Country) == a.Country && a.Country[0] >= 'A' && a.Country[0] <= 'Z' && a.Country[1] >= 'A' && a.Country[1] <= 'Z',
+		kernel.CodeInvalid, f("country"), "country must be an ISO 3166-1 alpha-2 code such as FR")
+	return v.Err()
+}
+
+func requestHash(lines []*CartLine, in CheckoutInput) string {
+	type l struct {
+		P string
+		Q int
+		S string
+	}
+	ls := make([]l, 0, len(lines))
+	for _, c := range lines {
+		sid := ""
+		if c.ShowID != nil {
+			sid = *c.ShowID
+		}
+		ls = append(ls, l{c.ProductID, c.Quantity, sid})
+	}
+	sort.Slice(ls, func(i, j int) bool { return ls[i].P < ls[j].P })
+	b, _ := json.Marshal(struct {
+		Lines    []l
+		Token    string
+		Shipping Address
+	}{ls, in.PaymentToken, in.Shipping})
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *Service) byKey(ctx context.Context, userID, key string) (*Order, error) {
+	o := &Order{}
+	err := s.db.NewSelect().Model(o).Where("o.user_id = ?", userID).Where("o.idempotency_key = ?", key).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order: by key: %w", err)
+	}
+	return o, nil
+}
+
+// replay answers a repeated checkout: the same order, or the same refusal.
+func (s *Service) replay(ctx context.Context, o *Order, hash string, in CheckoutInput) (*Order, error) {
+	if o.RequestHash != hash {
+		return nil, kernel.Fail(kernel.CodeIdempotencyMismatch, kernel.Field("input", "idempotencyKey"),
+			"this idempotency key was used for a different checkout")
+	}
+	switch o.Status {
+	case StatusPendingPayment: // interrupted before payment completed: finish it
+		return s.pay(ctx, o, in.PaymentToken)
+	case StatusCancelled:
+		if o.DeclineReason != nil {
+			return nil, kernel.Fail(kernel.CodePaymentDeclined, kernel.Field("input", "paymentToken"), "the payment was declined")
+		}
+		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "idempotencyKey"), "this checkout expired before it was paid")
+	}
+	return o, nil
+}
+
+// price freezes what each line will be sold at: the unit price (a running
+// flash sale's, or the product's), the platform fee and the attribution.
+func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, now time.Time) ([]*priced, error) {
+	ids := make([]string, len(cart))
+	for i, c := range cart {
+		ids[i] = c.ProductID
+	}
+	products, err := catalog.ByIDs(ctx, s.db, ids)
+	if err != nil {
+		return nil, fmt.Errorf("order.Checkout: %w", err)
+	}
+	var vendorIDs []string
+	for _, p := range products {
+		vendorIDs = append(vendorIDs, p.VendorID)
+	}
+	vendors, err := vendor.ByIDs(ctx, s.db, vendorIDs)
+	if err != nil {
+		return nil, fmt.Errorf("order.Checkout: %w", err)
+	}
+	var out []*priced
+	currency := ""
+	for i, c := range cart {
+		field := kernel.Field("cart", "lines", fmt.Sprint(i))
+		p := products[c.ProductID]
+		if p == nil {
+			return nil, kernel.Fail(kernel.CodeNotFound, field, "a product in your cart no longer exists")
+		}
+		if p.Status != catalog.StatusActive {
+			return nil, kernel.Fail(kernel.CodeInvalidState, field, "%q is no longer sold; remove it from your cart", p.Title)
+		}
+		if currency != "" && p.Currency != currency {
+			return nil, kernel.Fail(kernel.CodeInvalid, field, "your cart mixes %s and %s: one order has one currency", currency, p.Currency)
+		}
+		currency = p.Currency
+		if p.Stock < c.Quantity { // fast refusal; the reservation decides
+			return nil, kernel.Fail(kernel.CodeOutOfStock, field, "only %d of %q left", p.Stock, p.Title)
+		}
+		v := vendors[p.VendorID]
+		if v == nil {
+			return nil, fmt.Errorf("order.Checkout: vendor %s of product %s missing", p.VendorID, p.ID)
+		}
+		l := &priced{cart: c, product: p, unit: p.PriceMinor, feeBps: v.EffectiveFeeBps(s.opt.DefaultPlatformFeeBps)}
+		if err := s.attribute(ctx, userID, l, now); err != nil {
+			return nil, err
+		}
+		if l.flash != nil {
+			if l.flash.Remaining < c.Quantity {
+				return nil, kernel.Fail(kernel.CodeOutOfStock, field, "the flash sale on %q has %d left", p.Title, l.flash.Remaining)
+			}
+			if c.Quantity > l.flash.PerBuyerLimit {
+				return nil, kernel.Fail(kernel.CodeLimitExceeded, field, "at most %d per buyer in this flash sale", l.flash.PerBuyerLimit)
+			}
+			l.unit = l.flash.PriceMinor
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// attribute decides which show (and so which influencer and collaboration)
+// a line is attributed to: the LIVE show it was added from; otherwise the
+// show the shopper viewed last, within the attribution window, that
+// features the product; otherwise none. A flash sale applies only to a
+// line bought in its LIVE show.
+func (s *Service) attribute(ctx context.Context, userID string, l *priced, now time.Time) error {
+	candidates := []string{}
+	if l.cart.ShowID != nil {
+		candidates = append(candidates, *l.cart.ShowID)
+	}
+	var viewed []string
+	if err := s.db.NewSelect().Table("show_views").Column("show_views.show_id").
+		Join("JOIN show_products AS sp ON sp.show_id = show_views.show_id AND sp.product_id = ?", l.product.ID).
+		Where("show_views.user_id = ?", userID).Where("show_views.viewed_at >= ?", now.Add(-s.opt.AttributionWindow)).
+		OrderExpr("show_views.viewed_at DESC").Limit(5).Scan(ctx, &viewed); err != nil {
+		return fmt.Errorf("order.Checkout: views: %w", err)
+	}
+	candidates = append(candidates, viewed...)
+	if len(candidates) == 0 {
+		return nil
+	}
+	shows, err := show.ByIDs(ctx, s.db, candidates)
+	if err != nil {
+		return fmt.Errorf("order.Checkout: %w", err)
+	}
+	for i, id := range candidates {
+		sh := shows[id]
+		if sh == nil {
+			continue
+		}
+		live := sh.Status == show.StatusLive
+		if i == 0 && l.cart.ShowID != nil && !live && sh.Status != show.StatusEnded {
+			continue // added from a show that did not run: no attribution through it
+		}
+		var f show.Featured
+		if err := s.db.NewSelect().Model(&f).Where("show_id = ?", id).Where("product_id = ?", l.product.ID).Scan(ctx); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				continue
+			}
+			return fmt.Errorf("order.Checkout: featured: %w", err)
+		}
+		cs, err := collab.ByIDs(ctx, s.db, []string{f.CollaborationID})
+		if err != nil {
+			return fmt.Errorf("order.Checkout: %w", err)
+		}
+		c := cs[f.CollaborationID]
+		if c == nil || c.InfluencerID != sh.HostID || c.Status != collab.StatusActive || now.Before(c.StartsAt) || !now.Before(c.EndsAt) {
+			continue // the host no longer has a collaboration covering it
+		}
+		showID, hostID, collabID := sh.ID, sh.HostID, c.ID
+		l.showID, l.influencerID, l.collabID, l.commissionBps = &showID, &hostID, &collabID, c.CommissionBps
+		if live && l.cart.ShowID != nil && *l.cart.ShowID == sh.ID {
+			fs, err := activeFlashSale(ctx, s.db, sh.ID, l.product.ID, now)
+			if err != nil {
+				return err
+			}
+			l.flash = fs
+		}
+		return nil
+	}
+	return nil
+}
+
+func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, now time.Time) (*FlashSale, error) {
+	fs := &FlashSale{}
+	err := db.NewSelect().Model(fs).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
+		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).
+		OrderExpr("fs.starts_at DESC").Limit(1).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order: flash sale: %w", err)
+	}
+	return fs, nil
+}
+
+type duplicateKey struct{ err error }
+
+func (d *duplicateKey) Error() string { return "duplicate idempotency key: " + d.err.Error() }
+
+// reserve creates the order PENDING_PAYMENT and reserves its stock, all in
+// one transaction; the stock statements come last so the hot product rows
+// are locked as briefly as possible.
+func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, hash string, lines []*priced, now time.Time) (*Order, error) {
+	ship, _ := json.Marshal(in.Shipping)
+	o := &Order{ID: kernel.NewID(), Number: orderNumber(now), UserID: userID, Status: StatusPendingPayment,
+		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: hash,
+		Shipping: string(ship), ExpiresAt: now.Add(s.opt.ReservationTTL), CreatedAt: now}
+	vos := map[string]*VendorOrder{}
+	var rows []*Line
+	for _, l := range lines {
+		vo := vos[l.product.VendorID]
+		if vo == nil {
+			vo = &VendorOrder{ID: kernel.NewID(), OrderID: o.ID, VendorID: l.product.VendorID}
+			vos[l.product.VendorID] = vo
+		}
+		total := l.unit * int64(l.cart.Quantity)
+		vo.SubtotalMinor += total
+		o.TotalMinor += total
+		var flashID *string
+		if l.flash != nil {
+			flashID = &l.flash.ID
+		}
+		rows = append(rows, &Line{ID: kernel.NewID(), OrderID: o.ID, VendorOrderID: vo.ID, VendorID: l.product.VendorID,
+			ProductID: l.product.ID, Quantity: l.cart.Quantity, UnitPriceMinor: l.unit, TotalMinor: total,
+			CommissionBps: l.commissionBps, PlatformFeeBps: l.feeBps, ShowID: l.showID, InfluencerID: l.influencerID,
+			CollaborationID: l.collabID, FlashSaleID: flashID, CreatedAt: now})
+	}
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewInsert().Model(o).Exec(ctx); err != nil {
+			if kernel.IsUniqueViolation(err) {
+				return &duplicateKey{err}
+			}
+			return err
+		}
+		for _, vo := range vos {
+			if _, err := tx.NewInsert().Model(vo).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
+			return err
+		}
+		// Flash sales: the sale's quantity and the buyer's limit.
+		for i, l := range lines {
+			if l.flash == nil {
+				continue
+			}
+			field := kernel.Field("cart", "lines", fmt.Sprint(i))
+			q := l.cart.Quantity
+			res, err := tx.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND ended_at IS NULL AND ends_at > ?`,
+				q, l.flash.ID, q, now).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return kernel.Fail(kernel.CodeOutOfStock, field, "the flash sale on %q is sold out", l.product.Title)
+			}
+			res, err = tx.NewRaw(`INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES (?, ?, ?)
+				ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
+				WHERE flash_sale_buyers.quantity + excluded.quantity <= ?`, l.flash.ID, userID, q, l.flash.PerBuyerLimit).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return kernel.Fail(kernel.CodeLimitExceeded, field, "at most %d per buyer in this flash sale", l.flash.PerBuyerLimit)
+			}
+		}
+		// Stock, in product order (no deadlocks between concurrent carts).
+		sorted := append([]*priced(nil), lines...)
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i].product.ID < sorted[j].product.ID })
+		for _, l := range sorted {
+			q := l.cart.Quantity
+			res, err := tx.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ? AND status = ?`,
+				q, l.product.ID, q, catalog.StatusActive).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "%q sold out", l.product.Title)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, wrap("order.Checkout", err)
+	}
+	return o, nil
+}
+
+func orderNumber(now time.Time) string {
+	b := make([]byte, 4)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("LM-%s-%s", now.UTC().Format("060102"), strings.ToUpper(hex.EncodeToString(b)))
+}
+
+// pay charges the order and settles it: PAID with its ledger posting and
+// live events, or CANCELLED with its stock back.
+func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, error) {
+	amount := kernel.Money{AmountMinor: o.TotalMinor, Currency: o.Currency}
+	ref, err := s.opt.Payments.Charge(ctx, o.ID, amount, token)
+	if errors.Is(err, ErrDeclined) {
+		if _, cerr := s.cancel(ctx, o.ID, err.Error()); cerr != nil {
+			return nil, cerr
+		}
+		return nil, kernel.Fail(kernel.CodePaymentDeclined, kernel.Field("input", "paymentToken"), "the payment was declined")
+	}
+	if err != nil {
+		// Unknown outcome: the order stays PENDING_PAYMENT; a retry with the
+		// same key finishes it, or it expires and returns its stock.
+		return nil, fmt.Errorf("order.Checkout: payment: %w", err)
+	}
+	now := s.clock.Now()
+	var events []*showevents.Event
+	var sales []*Sale
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		res, err := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusPaid).Set("paid_at = ?", now).Set("payment_ref = ?", ref).
+			Where("id = ?", o.ID).Where("status = ?", StatusPendingPayment).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errAlreadySettled
+		}
+		var lines []*Line
+		if err := tx.NewSelect().Model(&lines).Where("ol.order_id = ?", o.ID).OrderExpr("ol.id").Scan(ctx); err != nil {
+			return err
+		}
+		var ll []ledger.Line
+		for _, l := range lines {
+			ll = append(ll, ledger.Line{VendorID: l.VendorID, InfluencerID: deref(l.InfluencerID), Currency: o.Currency,
+				Total: l.TotalMinor, CommissionBps: l.CommissionBps, FeeBps: l.PlatformFeeBps})
+		}
+		p, err := ledger.PaymentPosting(ledger.PaymentKey(o.ID), o.ID, now, ll)
+		if err != nil {
+			return err
+		}
+		if err := ledger.Post(ctx, tx, p); err != nil {
+			return err
+		}
+		// The bought products leave the cart.
+		for _, l := range lines {
+			if _, err := tx.NewDelete().Model((*CartLine)(nil)).Where("product_id = ?", l.ProductID).
+				Where("cart_id IN (?)", tx.NewSelect().Table("carts").Column("id").Where("user_id = ?", o.UserID)).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		evs, ss, err := saleEvents(ctx, tx, o, lines, now)
+		if err != nil {
+			return err
+		}
+		events, sales = evs, ss
+		return nil
+	})
+	if errors.Is(err, errAlreadySettled) {
+		return s.get(ctx, o.ID)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order.Checkout: settle: %w", err)
+	}
+	for _, ev := range events {
+		if s.opt.Events != nil {
+			_ = s.opt.Events.Publish(ctx, ev)
+		}
+	}
+	for _, sale := range sales {
+		if err := s.opt.Sales.Publish(ctx, sale); err != nil {
+			s.opt.Logger.WarnContext(ctx, "order: publish sale", "order", o.ID, "err", err)
+		}
+	}
+	return s.get(ctx, o.ID)
+}
+
+var errAlreadySettled = errors.New("order: already settled")
+
+// saleEvents records a show's PurchaseMade and StockChanged events for the
+// lines bought in a LIVE show, and builds the vendors' sales.
+func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now time.Time) ([]*showevents.Event, []*Sale, error) {
+	var events []*showevents.Event
+	var sales []*Sale
+	for _, l := range lines {
+		parts := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
+		if l.ShowID != nil {
+			sales = append(sales, &Sale{OrderID: o.ID, VendorID: l.VendorID, ShowID: *l.ShowID, InfluencerID: deref(l.InfluencerID),
+				ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: o.Currency},
+				Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: o.Currency}, At: now})
+			shows, err := show.ByIDs(ctx, tx, []string{*l.ShowID})
+			if err != nil {
+				return nil, nil, err
+			}
+			if sh := shows[*l.ShowID]; sh != nil && sh.Status == show.StatusLive {
+				var stock int
+				if err := tx.NewSelect().Table("products").Column("stock").Where("id = ?", l.ProductID).Scan(ctx, &stock); err != nil {
+					return nil, nil, err
+				}
+				q := l.Quantity
+				bought := &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q}
+				left := &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.StockChanged, ProductID: l.ProductID, Stock: &stock}
+				for _, ev := range []*showevents.Event{bought, left} {
+					if err := showevents.Record(ctx, tx, ev); err != nil {
+						return nil, nil, err
+					}
+					events = append(events, ev)
+				}
+			}
+		}
+	}
+	return events, sales, nil
+}
+
+// cancel cancels a PENDING_PAYMENT order and returns its stock (and flash
+// sale allowance), exactly once: only the statement that moves it out of
+// PENDING_PAYMENT releases anything.
+func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bool, error) {
+	done := false
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		q := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusCancelled).
+			Where("id = ?", orderID).Where("status = ?", StatusPendingPayment)
+		if declineReason != "" {
+			q = q.Set("decline_reason = ?", declineReason)
+		}
+		res, err := q.Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return nil
+		}
+		done = true
+		var lines []*Line
+		if err := tx.NewSelect().Model(&lines).Where("ol.order_id = ?", orderID).OrderExpr("ol.product_id").Scan(ctx); err != nil {
+			return err
+		}
+		var userID string
+		if err := tx.NewSelect().Table("orders").Column("user_id").Where("id = ?", orderID).Scan(ctx, &userID); err != nil {
+			return err
+		}
+		for _, l := range lines {
+			if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", l.Quantity, l.ProductID).Exec(ctx); err != nil {
+				return err
+			}
+			if l.FlashSaleID != nil {
+				if _, err := tx.NewRaw("UPDATE flash_sales SET remaining = remaining + ? WHERE id = ?", l.Quantity, *l.FlashSaleID).Exec(ctx); err != nil {
+					return err
+				}
+				if _, err := tx.NewRaw("UPDATE flash_sale_buyers SET quantity = quantity - ? WHERE flash_sale_id = ? AND user_id = ?",
+					l.Quantity, *l.FlashSaleID, userID).Exec(ctx); err != nil {
+					return err
+				}
+				if _, err := tx.NewRaw("DELETE FROM flash_sale_buyers WHERE flash_sale_id = ? AND user_id = ? AND quantity <= 0",
+					*l.FlashSaleID, userID).Exec(ctx); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("order.cancel: %w", err)
+	}
+	return done, nil
+}
+
+// ExpireReservations cancels orders left unpaid past their reservation and
+// returns their stock; it reports how many it cancelled. Safe to run from
+// several workers at once.
+func (s *Service) ExpireReservations(ctx context.Context) (int, error) {
+	var ids []string
+	if err := s.db.NewSelect().Model((*Order)(nil)).Column("id").Where("status = ?", StatusPendingPayment).
+		Where("expires_at <= ?", s.clock.Now()).OrderExpr("expires_at").Limit(500).Scan(ctx, &ids); err != nil {
+		return 0, fmt.Errorf("order.ExpireReservations: %w", err)
+	}
+	n := 0
+	for _, id := range ids {
+		done, err := s.cancel(ctx, id, "")
+		if err != nil {
+			return n, err
+		}
+		if done {
+			n++
+		}
+	}
+	return n, nil
+}
+
+func (s *Service) get(ctx context.Context, id string) (*Order, error) {
+	o := &Order{}
+	if err := s.db.NewSelect().Model(o).Where("o.id = ?", id).Scan(ctx); err != nil {
+		return nil, fmt.Errorf("order: get %s: %w", id, err)
+	}
+	return o, nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// wrap keeps expected failures as they are and wraps the rest.
+func wrap(op string, err error) error {
+	if _, ok := kernel.AsFieldErrors(err); ok {
+		return err
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
