@@ -21,6 +21,9 @@ type Options struct {
 	Concurrency   int
 	CheckInterval time.Duration // scheduled-task polling (default 1 s)
 	RelayInterval time.Duration // outbox polling (default 250 ms)
+	// ExpireEvery is how often reservations are swept (default 1 min; the
+	// periodic task is unique per period, so many workers enqueue it once).
+	ExpireEvery time.Duration
 	Log           *slog.Logger
 }
 
@@ -41,9 +44,28 @@ func Run(ctx context.Context, opt Options) error {
 	if err := srv.Start(opt.Handlers.Mux()); err != nil {
 		return fmt.Errorf("workers: start asynq server: %w", err)
 	}
+	var sched *asynq.Scheduler
+	if opt.Handlers.Orders != nil {
+		if opt.ExpireEvery <= 0 {
+			opt.ExpireEvery = time.Minute
+		}
+		sched = asynq.NewScheduler(opt.Redis, &asynq.SchedulerOpts{Location: time.UTC, Logger: asynqLogger{opt.Log}})
+		if _, err := sched.Register(fmt.Sprintf("@every %s", opt.ExpireEvery), asynq.NewTask(TypeExpireReservations, nil),
+			asynq.Unique(opt.ExpireEvery), asynq.MaxRetry(3)); err != nil {
+			srv.Shutdown()
+			return fmt.Errorf("workers: schedule: %w", err)
+		}
+		if err := sched.Start(); err != nil {
+			srv.Shutdown()
+			return fmt.Errorf("workers: start scheduler: %w", err)
+		}
+	}
 	client := asynq.NewClient(opt.Redis)
 	relay := &Relay{DB: opt.DB, Queue: client, Clock: opt.Clock, Interval: opt.RelayInterval, Log: opt.Log}
 	relay.Run(ctx)
+	if sched != nil {
+		sched.Shutdown()
+	}
 	srv.Shutdown()
 	return client.Close()
 }

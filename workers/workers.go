@@ -22,6 +22,9 @@ const (
 	TypeShowLive     = show.JobLive
 	TypeIndexShow    = show.JobIndex
 	TypeIndexProduct = catalog.JobIndex
+	// TypeExpireReservations returns the stock of checkouts left unpaid;
+	// the scheduler enqueues it periodically.
+	TypeExpireReservations = "order:expire_reservations"
 )
 
 // NewShowReminderTask builds a reminder task (tests and tools; the domain
@@ -56,11 +59,27 @@ type IndexJobs interface {
 	IndexProduct(ctx context.Context, job catalog.IndexJob) error
 }
 
+// OrderJobs is what the order handlers need; the order service implements it.
+type OrderJobs interface {
+	ExpireReservations(ctx context.Context) (int, error)
+}
+
 // Handlers turn tasks into domain calls. Every handler is idempotent: the
 // domain reloads by id, checks state and records what it has done.
 type Handlers struct {
 	Shows  ShowJobs
 	Search IndexJobs
+	Orders OrderJobs
+}
+
+// HandleExpireReservations cancels unpaid checkouts past their reservation
+// and returns their stock (safe to run concurrently: each order is released
+// by one conditional statement).
+func (h *Handlers) HandleExpireReservations(ctx context.Context, _ *asynq.Task) error {
+	if _, err := h.Orders.ExpireReservations(ctx); err != nil {
+		return fmt.Errorf("%s: %w", TypeExpireReservations, err)
+	}
+	return nil
 }
 
 // HandleIndexShow re-indexes a show; while the engine is down it fails and
@@ -113,6 +132,9 @@ func (h *Handlers) Mux() *asynq.ServeMux {
 	mux.HandleFunc(TypeShowLive, h.HandleShowLive)
 	mux.HandleFunc(TypeIndexShow, h.HandleIndexShow)
 	mux.HandleFunc(TypeIndexProduct, h.HandleIndexProduct)
+	if h.Orders != nil {
+		mux.HandleFunc(TypeExpireReservations, h.HandleExpireReservations)
+	}
 	return mux
 }
 

@@ -293,7 +293,7 @@ func startLocalWorkers(ctx context.Context, cfg *config.Config, a *app.App, log 
 	go func() {
 		defer close(done)
 		if err := workers.Run(wctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
-			Handlers: &workers.Handlers{Shows: a.Shows, Search: a.Discovery}, Log: log}); err != nil {
+			Handlers: &workers.Handlers{Shows: a.Shows, Search: a.Discovery, Orders: a.Orders}, Log: log}); err != nil {
 			log.Error("workers stopped", "err", err)
 		}
 	}()
@@ -351,7 +351,7 @@ func runWorker(ctx context.Context, args []string, getenv func(string) string, s
 	defer closeAll()
 	// Without MEILI_URL the discovery service answers ErrUnavailable, so
 	// index jobs fail and are retried by asynq rather than dropped.
-	h := &workers.Handlers{Shows: a.Shows, Search: a.Discovery}
+	h := &workers.Handlers{Shows: a.Shows, Search: a.Discovery, Orders: a.Orders}
 	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL)
 	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{}, Handlers: h, Log: log})
 }
