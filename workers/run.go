@@ -24,7 +24,7 @@ type Options struct {
 	// ExpireEvery is how often reservations are swept (default 1 min; the
 	// periodic task is unique per period, so many workers enqueue it once).
 	ExpireEvery time.Duration
-	Log           *slog.Logger
+	Log         *slog.Logger
 }
 
 // Run runs the asynq server and the outbox relay until ctx ends.
