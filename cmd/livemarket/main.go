@@ -130,18 +130,20 @@ func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *
 		}
 	}
 	return app.New(database, app.Options{
-		NotifyBus:     nb,
-		EventBus:      eb,
-		SalesBus:      sb,
-		Search:        engine,
-		Logger:        log,
-		Introspection: cfg.Introspection,
-		GraphiQL:      cfg.GraphiQL,
-		Limits:        graph.Limits{MaxComplexity: cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxBodyBytes: cfg.MaxBodyBytes},
-		Accounts:      account.Options{SessionTTL: cfg.SessionTTL},
-		Collab:        collab.Options{DefaultPlatformFeeBps: cfg.PlatformFeeBps},
-		LiveKit:       livekit.Config{URL: cfg.LiveKitURL, APIKey: cfg.LiveKitKey, APISecret: cfg.LiveKitSecret},
-		ReminderLead:  cfg.ReminderLead,
+		NotifyBus:         nb,
+		EventBus:          eb,
+		SalesBus:          sb,
+		Search:            engine,
+		Logger:            log,
+		Introspection:     cfg.Introspection,
+		GraphiQL:          cfg.GraphiQL,
+		Limits:            graph.Limits{MaxComplexity: cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxBodyBytes: cfg.MaxBodyBytes},
+		Accounts:          account.Options{SessionTTL: cfg.SessionTTL},
+		Collab:            collab.Options{DefaultPlatformFeeBps: cfg.PlatformFeeBps},
+		LiveKit:           livekit.Config{URL: cfg.LiveKitURL, APIKey: cfg.LiveKitKey, APISecret: cfg.LiveKitSecret},
+		ReminderLead:      cfg.ReminderLead,
+		AttributionWindow: cfg.AttributionWindow,
+		ReservationTTL:    cfg.ReservationTTL,
 	})
 }
 

@@ -510,8 +510,8 @@ func (s *Service) attribute(ctx context.Context, userID string, l *priced, now t
 			continue
 		}
 		live := sh.Status == show.StatusLive
-		if i == 0 && l.cart.ShowID != nil && !live && sh.Status != show.StatusEnded {
-			continue // added from a show that did not run: no attribution through it
+		if i == 0 && l.cart.ShowID != nil && !live {
+			continue // the show it was added from is over: only a view within the window counts
 		}
 		var f show.Featured
 		if err := s.db.NewSelect().Model(&f).Where("show_id = ?", id).Where("product_id = ?", l.product.ID).Scan(ctx); err != nil {

@@ -35,8 +35,12 @@ type Config struct {
 	MeiliURL        string
 	MeiliAPIKey     string
 	ReminderLead    time.Duration
-	LiveKitKey      string
-	LiveKitSecret   string
+	// AttributionWindow: purchases this long after a shopper watched a show
+	// are attributed to it; ReservationTTL: unpaid checkouts hold stock this long.
+	AttributionWindow time.Duration
+	ReservationTTL    time.Duration
+	LiveKitKey        string
+	LiveKitSecret     string
 
 	set map[string]bool // settings given explicitly (env or flag)
 }
@@ -92,6 +96,10 @@ var settings = []setting{
 		func(c *Config, v string) error { c.MeiliAPIKey = v; return nil }},
 	{"reminder-lead", "REMINDER_LEAD", "how long before a show's start reminders go out", static("15m"),
 		func(c *Config, v string) (err error) { c.ReminderLead, err = time.ParseDuration(v); return }},
+	{"attribution-window", "ATTRIBUTION_WINDOW", "purchases this long after a shopper watched a show are attributed to it", static("24h"),
+		func(c *Config, v string) (err error) { c.AttributionWindow, err = positiveDuration(v); return }},
+	{"reservation-ttl", "RESERVATION_TTL", "how long an unpaid checkout holds its stock", static("15m"),
+		func(c *Config, v string) (err error) { c.ReservationTTL, err = positiveDuration(v); return }},
 	{"livekit-url", "LIVEKIT_URL", "LiveKit server (wss://... or http://127.0.0.1:7880); unset: video not configured, tokens still issued", static(""),
 		func(c *Config, v string) error { c.LiveKitURL = v; return nil }},
 	{"livekit-api-key", "LIVEKIT_API_KEY", "LiveKit API key (local default: devkey, as livekit-server --dev)", modeDev("devkey"),
@@ -211,3 +219,11 @@ Every setting is an environment variable or a flag (the flag wins):
 
 // Getenv is os.Getenv, named for injection in tests.
 var Getenv = os.Getenv
+
+func positiveDuration(v string) (time.Duration, error) {
+	d, err := time.ParseDuration(v)
+	if err == nil && d <= 0 {
+		err = fmt.Errorf("must be positive, got %s", v)
+	}
+	return d, err
+}
