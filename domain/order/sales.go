@@ -80,7 +80,7 @@ func (s *Sales) Subscribe(ctx context.Context, viewer kernel.Viewer, vendorID st
 
 // Publish hands a committed sale to the bus.
 func (s *Sales) Publish(ctx context.Context, sale *Sale) error {
-	if s.bus == nil {
+	if s == nil || s.bus == nil {
 		return nil
 	}
 	return s.bus.Publish(ctx, sale)

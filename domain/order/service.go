@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -65,6 +66,9 @@ type Options struct {
 	// ReservationTTL: unpaid reservations return their stock after this
 	// long (default 15m).
 	ReservationTTL time.Duration
+	// MaxConcurrentCheckouts bounds checkout transactions in flight
+	// (default 8, below the connection pool's 20).
+	MaxConcurrentCheckouts int
 }
 
 // Service owns carts, checkout, orders and refunds.
@@ -72,6 +76,62 @@ type Service struct {
 	db    *bun.DB
 	clock kernel.Clock
 	opt   Options
+
+	// writers bounds concurrent checkout transactions, so that buyers
+	// queueing on a hot product's row lock never hold every database
+	// connection: reads (sign-in, carts, sold-out answers) keep flowing.
+	writers chan struct{}
+	admit   chan struct{}
+
+	mu        sync.Mutex
+	soldOutAt map[string]time.Time // product → when a reservation last found it sold out
+}
+
+// soldOutHint is how long a failed reservation lets this process answer
+// "sold out" for the product without asking the database again (a restock
+// is seen after at most this long).
+const soldOutHint = time.Second
+
+func (s *Service) acquire(ctx context.Context) func() {
+	select {
+	case s.writers <- struct{}{}:
+		return func() { <-s.writers }
+	case <-ctx.Done():
+		return func() {}
+	}
+}
+
+func (s *Service) markSoldOut(productID string, now time.Time) {
+	s.mu.Lock()
+	s.soldOutAt[productID] = now
+	s.mu.Unlock()
+}
+
+func (s *Service) hintSoldOut(lines []*CartLine, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, l := range lines {
+		if at, ok := s.soldOutAt[l.ProductID]; ok && now.Sub(at) < soldOutHint && now.Sub(at) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// soldOut reports whether a line's product was found sold out within the
+// hint's lifetime (a line under a flash sale is decided by the database).
+func (s *Service) soldOut(lines []*priced, now time.Time) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, l := range lines {
+		if at, ok := s.soldOutAt[l.product.ID]; ok {
+			if now.Sub(at) < soldOutHint && now.Sub(at) >= 0 {
+				return true
+			}
+			delete(s.soldOutAt, l.product.ID)
+		}
+	}
+	return false
 }
 
 // NewService makes the service.
@@ -88,7 +148,11 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
 	}
-	return &Service{db: db, clock: clock, opt: opt}
+	if opt.MaxConcurrentCheckouts <= 0 {
+		opt.MaxConcurrentCheckouts = 8
+	}
+	return &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
+		admit: make(chan struct{}, 2*opt.MaxConcurrentCheckouts), soldOutAt: map[string]time.Time{}}
 }
 
 // ---- cart ----
@@ -315,11 +379,20 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	if err := checkCheckout(in); err != nil {
 		return nil, err
 	}
+	// Admission: a rush of checkouts runs a few at a time, each start to
+	// finish, instead of all of them interleaving query by query on the
+	// connection pool (where every one would finish late).
+	select {
+	case s.admit <- struct{}{}:
+		defer func() { <-s.admit }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 	cart, err := s.Cart(ctx, viewer)
 	if err != nil {
 		return nil, err
 	}
-	hash := requestHash(cart.Lines, in)
+	hash := requestHash(in)
 	if o, err := s.byKey(ctx, viewer.UserID, in.IdempotencyKey); err != nil {
 		return nil, err
 	} else if o != nil {
@@ -329,6 +402,9 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("input"), "your cart is empty")
 	}
 	now := s.clock.Now()
+	if s.hintSoldOut(cart.Lines, now) { // answered from memory: the rush's losers cost no more queries
+		return nil, kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out")
+	}
 	lines, err := s.price(ctx, viewer.UserID, cart.Lines, now)
 	if err != nil {
 		return nil, err
@@ -366,26 +442,14 @@ func checkCheckout(in CheckoutInput) error {
 	return v.Err()
 }
 
-func requestHash(lines []*CartLine, in CheckoutInput) string {
-	type l struct {
-		P string
-		Q int
-		S string
-	}
-	ls := make([]l, 0, len(lines))
-	for _, c := range lines {
-		sid := ""
-		if c.ShowID != nil {
-			sid = *c.ShowID
-		}
-		ls = append(ls, l{c.ProductID, c.Quantity, sid})
-	}
-	sort.Slice(ls, func(i, j int) bool { return ls[i].P < ls[j].P })
+// requestHash identifies a checkout request: its payment token and address.
+// The cart is the shopper's state, not part of the request: repeating a key
+// after the cart changed returns the order the key made.
+func requestHash(in CheckoutInput) string {
 	b, _ := json.Marshal(struct {
-		Lines    []l
 		Token    string
 		Shipping Address
-	}{ls, in.PaymentToken, in.Shipping})
+	}{in.PaymentToken, in.Shipping})
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
@@ -455,6 +519,9 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 		}
 		currency = p.Currency
 		if p.Stock < c.Quantity { // fast refusal; the reservation decides
+			if p.Stock == 0 {
+				s.markSoldOut(p.ID, now)
+			}
 			return nil, kernel.Fail(kernel.CodeOutOfStock, field, "only %d of %q left", p.Stock, p.Title)
 		}
 		v := vendors[p.VendorID]
@@ -588,6 +655,11 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 			CommissionBps: l.commissionBps, PlatformFeeBps: l.feeBps, ShowID: l.showID, InfluencerID: l.influencerID,
 			CollaborationID: l.collabID, FlashSaleID: flashID, CreatedAt: now})
 	}
+	release := s.acquire(ctx)
+	defer release()
+	if s.soldOut(lines, now) {
+		return nil, kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out")
+	}
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(o).Exec(ctx); err != nil {
 			if kernel.IsUniqueViolation(err) {
@@ -639,6 +711,7 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
+				s.markSoldOut(l.product.ID, now)
 				return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "%q sold out", l.product.Title)
 			}
 		}
@@ -675,18 +748,37 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	now := s.clock.Now()
 	var events []*showevents.Event
 	var sales []*Sale
+	var paid []*Line
+	release := s.acquire(ctx)
+	defer release()
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		res, err := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusPaid).Set("paid_at = ?", now).Set("payment_ref = ?", ref).
 			Where("id = ?", o.ID).Where("status = ?", StatusPendingPayment).Exec(ctx)
 		if err != nil {
 			return err
 		}
+		revived := false
 		if n, _ := res.RowsAffected(); n == 0 {
-			return errAlreadySettled
+			// The reservation expired while the provider was charging: the
+			// money is taken, so take the stock back if it is still there.
+			res, err := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusPaid).Set("paid_at = ?", now).Set("payment_ref = ?", ref).
+				Where("id = ?", o.ID).Where("status = ?", StatusCancelled).Where("decline_reason IS NULL").Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return errAlreadySettled // paid by a concurrent retry of the same key
+			}
+			revived = true
 		}
 		var lines []*Line
 		if err := tx.NewSelect().Model(&lines).Where("ol.order_id = ?", o.ID).OrderExpr("ol.id").Scan(ctx); err != nil {
 			return err
+		}
+		if revived {
+			if err := retake(ctx, tx, o.UserID, lines); err != nil {
+				return err
+			}
 		}
 		var ll []ledger.Line
 		for _, l := range lines {
@@ -707,18 +799,38 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 				return err
 			}
 		}
-		evs, ss, err := saleEvents(ctx, tx, o, lines, now)
-		if err != nil {
-			return err
-		}
-		events, sales = evs, ss
+		paid = lines
 		return nil
 	})
 	if errors.Is(err, errAlreadySettled) {
 		return s.get(ctx, o.ID)
 	}
+	if errors.Is(err, errGone) {
+		if r, ok := s.opt.Payments.(Refunder); ok {
+			if rerr := r.Refund(ctx, o.ID, ref, amount); rerr != nil {
+				s.opt.Logger.ErrorContext(ctx, "order: refund a charge whose reservation expired", "order", o.ID, "err", rerr)
+			}
+		} else {
+			s.opt.Logger.ErrorContext(ctx, "order: charged after the reservation expired and the stock is gone; refund by hand", "order", o.ID, "ref", ref)
+		}
+		return nil, kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"),
+			"your reservation expired while the payment was processed and the items sold out; the payment is refunded")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("order.Checkout: settle: %w", err)
+	}
+	// The show's PurchaseMade/StockChanged events take the show's sequence
+	// (a row lock every event of the show shares), so they are recorded in a
+	// transaction of their own, after the payment's: buyers never wait on
+	// each other's events to be paid. The order is paid either way; a lost
+	// event is logged.
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		events, sales, err = saleEvents(ctx, tx, o, paid, now)
+		return err
+	})
+	if err != nil {
+		s.opt.Logger.WarnContext(ctx, "order: record sale events", "order", o.ID, "err", err)
 	}
 	for _, ev := range events {
 		if s.opt.Events != nil {
@@ -733,7 +845,56 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	return s.get(ctx, o.ID)
 }
 
-var errAlreadySettled = errors.New("order: already settled")
+var (
+	errAlreadySettled = errors.New("order: already settled")
+	errGone           = errors.New("order: the expired reservation's stock is gone")
+)
+
+// Refunder is implemented by providers that can give a charge back.
+type Refunder interface {
+	Refund(ctx context.Context, orderID, ref string, amount kernel.Money) error
+}
+
+// Refund gives back a test charge (nothing to do).
+func (TestPayments) Refund(context.Context, string, string, kernel.Money) error { return nil }
+
+// retake reserves again, with the same conditional statements, the stock
+// and flash-sale allowance of an order whose reservation had expired.
+func retake(ctx context.Context, tx bun.IDB, userID string, lines []*Line) error {
+	for _, l := range lines {
+		if l.FlashSaleID != nil {
+			res, err := tx.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ?`,
+				l.Quantity, *l.FlashSaleID, l.Quantity).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return errGone
+			}
+			var limit int
+			if err := tx.NewSelect().Table("flash_sales").Column("per_buyer_limit").Where("id = ?", *l.FlashSaleID).Scan(ctx, &limit); err != nil {
+				return err
+			}
+			res, err = tx.NewRaw(`INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES (?, ?, ?)
+				ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
+				WHERE flash_sale_buyers.quantity + excluded.quantity <= ?`, *l.FlashSaleID, userID, l.Quantity, limit).Exec(ctx)
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 0 {
+				return errGone
+			}
+		}
+		res, err := tx.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?`, l.Quantity, l.ProductID, l.Quantity).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errGone
+		}
+	}
+	return nil
+}
 
 // saleEvents records a show's PurchaseMade and StockChanged events for the
 // lines bought in a LIVE show, and builds the vendors' sales.
@@ -805,12 +966,12 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 				if _, err := tx.NewRaw("UPDATE flash_sales SET remaining = remaining + ? WHERE id = ?", l.Quantity, *l.FlashSaleID).Exec(ctx); err != nil {
 					return err
 				}
-				if _, err := tx.NewRaw("UPDATE flash_sale_buyers SET quantity = quantity - ? WHERE flash_sale_id = ? AND user_id = ?",
-					l.Quantity, *l.FlashSaleID, userID).Exec(ctx); err != nil {
+				if _, err := tx.NewRaw("DELETE FROM flash_sale_buyers WHERE flash_sale_id = ? AND user_id = ? AND quantity <= ?",
+					*l.FlashSaleID, userID, l.Quantity).Exec(ctx); err != nil {
 					return err
 				}
-				if _, err := tx.NewRaw("DELETE FROM flash_sale_buyers WHERE flash_sale_id = ? AND user_id = ? AND quantity <= 0",
-					*l.FlashSaleID, userID).Exec(ctx); err != nil {
+				if _, err := tx.NewRaw("UPDATE flash_sale_buyers SET quantity = quantity - ? WHERE flash_sale_id = ? AND user_id = ?",
+					l.Quantity, *l.FlashSaleID, userID).Exec(ctx); err != nil {
 					return err
 				}
 			}
