@@ -274,9 +274,11 @@ func nodeIDs(c productConnection) []string {
 // profile; a shopper browses, follows and signs out; then the shop and the
 // creator collaborate (exerciseCollaborations), with notifications over a
 // websocket, and an admin sets the shop's platform fee; finally the creator
-// hosts shows featuring two shops' products (exerciseShows), and shoppers
-// search shows and featured products (exerciseSearch). An operation
-// that no step runs fails the test, so every new operation needs a step here.
+// hosts shows featuring two shops' products (exerciseShows), shoppers
+// search shows and featured products (exerciseSearch), the show goes live
+// with chat and questions (exerciseLive) and shoppers buy in it, with a flash
+// sale, refunds and reports (exerciseOrders). An operation that no step runs
+// fails the test, so every new operation needs a step here.
 func TestOperationsExecute(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		// The server has the local-mode search engine, in memory; index
@@ -599,6 +601,10 @@ func TestOperationsExecute(t *testing.T) {
 		// --- Live interaction: chat, questions, pins, moderation and the
 		// show's events over a websocket.
 		exerciseLive(t, c, world)
+
+		// --- Cart, checkout, flash sales, orders, refunds and reports in
+		// the show that is live.
+		exerciseOrders(t, c, world, shows)
 
 		// Every operation in operations/ must have run above.
 		ops, err := contract.Operations()

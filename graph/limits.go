@@ -88,6 +88,7 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Showcase = func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Notifications = func(child int, _ *bool, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Shows = func(child int, _ *model.ShowFilter, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Orders = func(child int, _ *model.OrderFilter, first *int, _ *string) int { return pageCost(child, first) }
 	c.Influencer.Shows = func(child int, _ *model.ShowFilter, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.SearchShows = func(child int, _ string, _ *model.ShowSearchFilter, _ *model.ShowSearchSort, first *int, _ *string) int {
 		return pageCost(child, first)

@@ -21,7 +21,11 @@ import (
 
 // FlashSale is the resolver for the flashSale field.
 func (r *featuredProductResolver) FlashSale(ctx context.Context, obj *show.Featured) (*showevents.FlashSale, error) {
-	return nil, nil // flash sales come with checkout
+	sales, err := loaders.For(ctx).FlashSalesByShow.Load(ctx, obj.ShowID)
+	if err != nil {
+		return nil, err
+	}
+	return sales[obj.ProductID], nil
 }
 
 // ChatPost is the resolver for the chatPost field.

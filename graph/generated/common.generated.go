@@ -398,6 +398,30 @@ func (ec *executionContext) marshalNMoney2githubᚗcomᚋlivemarketᚋlivemarket
 	return ec._Money(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNMoney2ᚕᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋkernelᚐMoneyᚄ(ctx context.Context, sel ast.SelectionSet, v []*kernel.Money) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMoney2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋkernelᚐMoney(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMoney2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋdomainᚋkernelᚐMoney(ctx context.Context, sel ast.SelectionSet, v *kernel.Money) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Money!")
+		return graphql.Null
+	}
+	return ec._Money(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMoneyInput2ᚖgithubᚗcomᚋlivemarketᚋlivemarketᚋgraphᚋmodelᚐMoneyInput(ctx context.Context, v any) (*model.MoneyInput, error) {
 	res, err := ec.unmarshalInputMoneyInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)

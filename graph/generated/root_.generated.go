@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"sync/atomic"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/livemarket/livemarket/graph/model"
@@ -22,19 +23,25 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Cart() CartResolver
+	CartLine() CartLineResolver
 	Collaboration() CollaborationResolver
 	FeaturedProduct() FeaturedProductResolver
 	Influencer() InfluencerResolver
 	Mutation() MutationResolver
 	Offer() OfferResolver
+	Order() OrderResolver
+	OrderLine() OrderLineResolver
 	Product() ProductResolver
 	Query() QueryResolver
 	Question() QuestionResolver
 	SaleEvent() SaleEventResolver
+	SalesRow() SalesRowResolver
 	Show() ShowResolver
 	Subscription() SubscriptionResolver
 	User() UserResolver
 	Vendor() VendorResolver
+	VendorOrder() VendorOrderResolver
 	VendorStaffMember() VendorStaffMemberResolver
 }
 
@@ -48,6 +55,27 @@ type ComplexityRoot struct {
 		Errors func(childComplexity int) int
 		Token  func(childComplexity int) int
 		User   func(childComplexity int) int
+	}
+
+	Cart struct {
+		ID        func(childComplexity int) int
+		Lines     func(childComplexity int) int
+		Subtotals func(childComplexity int) int
+	}
+
+	CartLine struct {
+		ID        func(childComplexity int) int
+		Product   func(childComplexity int) int
+		Quantity  func(childComplexity int) int
+		Show      func(childComplexity int) int
+		Total     func(childComplexity int) int
+		UnitPrice func(childComplexity int) int
+		Vendor    func(childComplexity int) int
+	}
+
+	CartPayload struct {
+		Cart   func(childComplexity int) int
+		Errors func(childComplexity int) int
 	}
 
 	ChatMessage struct {
@@ -85,6 +113,11 @@ type ComplexityRoot struct {
 	ChatPayload struct {
 		Errors  func(childComplexity int) int
 		Message func(childComplexity int) int
+	}
+
+	CheckoutPayload struct {
+		Errors func(childComplexity int) int
+		Order  func(childComplexity int) int
 	}
 
 	Collaboration struct {
@@ -181,8 +214,11 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		CartLineAdd                func(childComplexity int, input model.CartLineAddInput) int
+		CartLineUpdate             func(childComplexity int, input model.CartLineUpdateInput) int
 		ChatPost                   func(childComplexity int, input model.ChatPostInput) int
 		ChatRemove                 func(childComplexity int, input model.ChatRemoveInput) int
+		Checkout                   func(childComplexity int, input model.CheckoutInput) int
 		CollaborationAcceptCounter func(childComplexity int, input model.CollaborationIDInput) int
 		CollaborationApprove       func(childComplexity int, input model.CollaborationIDInput) int
 		CollaborationBook          func(childComplexity int, input model.CollaborationBookInput) int
@@ -190,12 +226,15 @@ type ComplexityRoot struct {
 		CollaborationCounter       func(childComplexity int, input model.CollaborationCounterInput) int
 		CollaborationReject        func(childComplexity int, input model.CollaborationRejectInput) int
 		CollaborationRequest       func(childComplexity int, input model.CollaborationRequestInput) int
+		FlashSaleEnd               func(childComplexity int, input model.FlashSaleEndInput) int
+		FlashSaleStart             func(childComplexity int, input model.FlashSaleStartInput) int
 		InfluencerFollow           func(childComplexity int, input model.InfluencerFollowInput) int
 		InfluencerProfileCreate    func(childComplexity int, input model.InfluencerProfileCreateInput) int
 		InfluencerUnfollow         func(childComplexity int, input model.InfluencerFollowInput) int
 		NotificationMarkRead       func(childComplexity int, input model.NotificationMarkReadInput) int
 		OfferPublish               func(childComplexity int, input model.OfferPublishInput) int
 		OfferWithdraw              func(childComplexity int, input model.OfferWithdrawInput) int
+		OrderRefund                func(childComplexity int, input model.OrderRefundInput) int
 		ProductArchive             func(childComplexity int, input model.ProductArchiveInput) int
 		ProductCreate              func(childComplexity int, input model.ProductCreateInput) int
 		ProductPin                 func(childComplexity int, input model.ProductPinInput) int
@@ -273,6 +312,46 @@ type ComplexityRoot struct {
 	OfferPayload struct {
 		Errors func(childComplexity int) int
 		Offer  func(childComplexity int) int
+	}
+
+	Order struct {
+		CreatedAt    func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Influencer   func(childComplexity int) int
+		Lines        func(childComplexity int) int
+		Number       func(childComplexity int) int
+		Show         func(childComplexity int) int
+		Status       func(childComplexity int) int
+		Total        func(childComplexity int) int
+		VendorOrders func(childComplexity int) int
+	}
+
+	OrderConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	OrderEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	OrderLine struct {
+		CommissionBps    func(childComplexity int) int
+		ID               func(childComplexity int) int
+		PlatformFeeBps   func(childComplexity int) int
+		Product          func(childComplexity int) int
+		Quantity         func(childComplexity int) int
+		RefundedQuantity func(childComplexity int) int
+		Total            func(childComplexity int) int
+		UnitPrice        func(childComplexity int) int
+		Vendor           func(childComplexity int) int
+	}
+
+	OrderPayload struct {
+		Errors func(childComplexity int) int
+		Order  func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -354,19 +433,24 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Collaborations func(childComplexity int, filter *model.CollaborationFilter, first *int, after *string) int
-		Influencer     func(childComplexity int, id *string, handle *string) int
-		Me             func(childComplexity int) int
-		Notifications  func(childComplexity int, unreadOnly *bool, first *int, after *string) int
-		Offers         func(childComplexity int, filter *model.OfferFilter, first *int, after *string) int
-		Product        func(childComplexity int, id string) int
-		Products       func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
-		SearchProducts func(childComplexity int, query string, filter *model.ProductSearchFilter, sort *model.ProductSearchSort, first *int, after *string) int
-		SearchShows    func(childComplexity int, query string, filter *model.ShowSearchFilter, sort *model.ShowSearchSort, first *int, after *string) int
-		Show           func(childComplexity int, id string) int
-		Showcase       func(childComplexity int, first *int, after *string) int
-		Shows          func(childComplexity int, filter *model.ShowFilter, first *int, after *string) int
-		Vendor         func(childComplexity int, id *string, slug *string) int
+		Cart              func(childComplexity int) int
+		Collaborations    func(childComplexity int, filter *model.CollaborationFilter, first *int, after *string) int
+		Earnings          func(childComplexity int, from time.Time, to time.Time) int
+		Influencer        func(childComplexity int, id *string, handle *string) int
+		Me                func(childComplexity int) int
+		Notifications     func(childComplexity int, unreadOnly *bool, first *int, after *string) int
+		Offers            func(childComplexity int, filter *model.OfferFilter, first *int, after *string) int
+		Order             func(childComplexity int, id string) int
+		Orders            func(childComplexity int, filter *model.OrderFilter, first *int, after *string) int
+		Product           func(childComplexity int, id string) int
+		Products          func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
+		SearchProducts    func(childComplexity int, query string, filter *model.ProductSearchFilter, sort *model.ProductSearchSort, first *int, after *string) int
+		SearchShows       func(childComplexity int, query string, filter *model.ShowSearchFilter, sort *model.ShowSearchSort, first *int, after *string) int
+		Show              func(childComplexity int, id string) int
+		Showcase          func(childComplexity int, first *int, after *string) int
+		Shows             func(childComplexity int, filter *model.ShowFilter, first *int, after *string) int
+		Vendor            func(childComplexity int, id *string, slug *string) int
+		VendorSalesReport func(childComplexity int, vendorID string, from time.Time, to time.Time, groupBy model.SalesGroupBy) int
 	}
 
 	Question struct {
@@ -419,6 +503,18 @@ type ComplexityRoot struct {
 		Quantity   func(childComplexity int) int
 		Show       func(childComplexity int) int
 		VendorID   func(childComplexity int) int
+	}
+
+	SalesRow struct {
+		Commission  func(childComplexity int) int
+		Gross       func(childComplexity int) int
+		Key         func(childComplexity int) int
+		Label       func(childComplexity int) int
+		Orders      func(childComplexity int) int
+		PlatformFee func(childComplexity int) int
+		Refunded    func(childComplexity int) int
+		Units       func(childComplexity int) int
+		VendorNet   func(childComplexity int) int
 	}
 
 	Show struct {
@@ -523,6 +619,14 @@ type ComplexityRoot struct {
 		Staff          func(childComplexity int) int
 	}
 
+	VendorOrder struct {
+		ID       func(childComplexity int) int
+		Lines    func(childComplexity int) int
+		Status   func(childComplexity int) int
+		Subtotal func(childComplexity int) int
+		Vendor   func(childComplexity int) int
+	}
+
 	VendorPayload struct {
 		Errors func(childComplexity int) int
 		Vendor func(childComplexity int) int
@@ -573,6 +677,81 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
+
+	case "Cart.id":
+		if e.ComplexityRoot.Cart.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cart.ID(childComplexity), true
+	case "Cart.lines":
+		if e.ComplexityRoot.Cart.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cart.Lines(childComplexity), true
+	case "Cart.subtotals":
+		if e.ComplexityRoot.Cart.Subtotals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Cart.Subtotals(childComplexity), true
+
+	case "CartLine.id":
+		if e.ComplexityRoot.CartLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.ID(childComplexity), true
+	case "CartLine.product":
+		if e.ComplexityRoot.CartLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.Product(childComplexity), true
+	case "CartLine.quantity":
+		if e.ComplexityRoot.CartLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.Quantity(childComplexity), true
+	case "CartLine.show":
+		if e.ComplexityRoot.CartLine.Show == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.Show(childComplexity), true
+	case "CartLine.total":
+		if e.ComplexityRoot.CartLine.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.Total(childComplexity), true
+	case "CartLine.unitPrice":
+		if e.ComplexityRoot.CartLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.UnitPrice(childComplexity), true
+	case "CartLine.vendor":
+		if e.ComplexityRoot.CartLine.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartLine.Vendor(childComplexity), true
+
+	case "CartPayload.cart":
+		if e.ComplexityRoot.CartPayload.Cart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartPayload.Cart(childComplexity), true
+	case "CartPayload.errors":
+		if e.ComplexityRoot.CartPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CartPayload.Errors(childComplexity), true
 
 	case "ChatMessage.author":
 		if e.ComplexityRoot.ChatMessage.Author == nil {
@@ -693,6 +872,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChatPayload.Message(childComplexity), true
+
+	case "CheckoutPayload.errors":
+		if e.ComplexityRoot.CheckoutPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckoutPayload.Errors(childComplexity), true
+	case "CheckoutPayload.order":
+		if e.ComplexityRoot.CheckoutPayload.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CheckoutPayload.Order(childComplexity), true
 
 	case "Collaboration.commissionBps":
 		if e.ComplexityRoot.Collaboration.CommissionBps == nil {
@@ -1036,6 +1228,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Money.Currency(childComplexity), true
 
+	case "Mutation.cartLineAdd":
+		if e.ComplexityRoot.Mutation.CartLineAdd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cartLineAdd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CartLineAdd(childComplexity, args["input"].(model.CartLineAddInput)), true
+	case "Mutation.cartLineUpdate":
+		if e.ComplexityRoot.Mutation.CartLineUpdate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cartLineUpdate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CartLineUpdate(childComplexity, args["input"].(model.CartLineUpdateInput)), true
 	case "Mutation.chatPost":
 		if e.ComplexityRoot.Mutation.ChatPost == nil {
 			break
@@ -1058,6 +1272,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChatRemove(childComplexity, args["input"].(model.ChatRemoveInput)), true
+	case "Mutation.checkout":
+		if e.ComplexityRoot.Mutation.Checkout == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_checkout_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Checkout(childComplexity, args["input"].(model.CheckoutInput)), true
 	case "Mutation.collaborationAcceptCounter":
 		if e.ComplexityRoot.Mutation.CollaborationAcceptCounter == nil {
 			break
@@ -1135,6 +1360,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CollaborationRequest(childComplexity, args["input"].(model.CollaborationRequestInput)), true
+	case "Mutation.flashSaleEnd":
+		if e.ComplexityRoot.Mutation.FlashSaleEnd == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_flashSaleEnd_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FlashSaleEnd(childComplexity, args["input"].(model.FlashSaleEndInput)), true
+	case "Mutation.flashSaleStart":
+		if e.ComplexityRoot.Mutation.FlashSaleStart == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_flashSaleStart_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.FlashSaleStart(childComplexity, args["input"].(model.FlashSaleStartInput)), true
 	case "Mutation.influencerFollow":
 		if e.ComplexityRoot.Mutation.InfluencerFollow == nil {
 			break
@@ -1201,6 +1448,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.OfferWithdraw(childComplexity, args["input"].(model.OfferWithdrawInput)), true
+	case "Mutation.orderRefund":
+		if e.ComplexityRoot.Mutation.OrderRefund == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_orderRefund_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OrderRefund(childComplexity, args["input"].(model.OrderRefundInput)), true
 	case "Mutation.productArchive":
 		if e.ComplexityRoot.Mutation.ProductArchive == nil {
 			break
@@ -1653,6 +1911,161 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.OfferPayload.Offer(childComplexity), true
 
+	case "Order.createdAt":
+		if e.ComplexityRoot.Order.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.CreatedAt(childComplexity), true
+	case "Order.id":
+		if e.ComplexityRoot.Order.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.ID(childComplexity), true
+	case "Order.influencer":
+		if e.ComplexityRoot.Order.Influencer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Influencer(childComplexity), true
+	case "Order.lines":
+		if e.ComplexityRoot.Order.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Lines(childComplexity), true
+	case "Order.number":
+		if e.ComplexityRoot.Order.Number == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Number(childComplexity), true
+	case "Order.show":
+		if e.ComplexityRoot.Order.Show == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Show(childComplexity), true
+	case "Order.status":
+		if e.ComplexityRoot.Order.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Status(childComplexity), true
+	case "Order.total":
+		if e.ComplexityRoot.Order.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.Total(childComplexity), true
+	case "Order.vendorOrders":
+		if e.ComplexityRoot.Order.VendorOrders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Order.VendorOrders(childComplexity), true
+
+	case "OrderConnection.edges":
+		if e.ComplexityRoot.OrderConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.Edges(childComplexity), true
+	case "OrderConnection.pageInfo":
+		if e.ComplexityRoot.OrderConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.PageInfo(childComplexity), true
+	case "OrderConnection.totalCount":
+		if e.ComplexityRoot.OrderConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderConnection.TotalCount(childComplexity), true
+
+	case "OrderEdge.cursor":
+		if e.ComplexityRoot.OrderEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEdge.Cursor(childComplexity), true
+	case "OrderEdge.node":
+		if e.ComplexityRoot.OrderEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderEdge.Node(childComplexity), true
+
+	case "OrderLine.commissionBps":
+		if e.ComplexityRoot.OrderLine.CommissionBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.CommissionBps(childComplexity), true
+	case "OrderLine.id":
+		if e.ComplexityRoot.OrderLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.ID(childComplexity), true
+	case "OrderLine.platformFeeBps":
+		if e.ComplexityRoot.OrderLine.PlatformFeeBps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.PlatformFeeBps(childComplexity), true
+	case "OrderLine.product":
+		if e.ComplexityRoot.OrderLine.Product == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.Product(childComplexity), true
+	case "OrderLine.quantity":
+		if e.ComplexityRoot.OrderLine.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.Quantity(childComplexity), true
+	case "OrderLine.refundedQuantity":
+		if e.ComplexityRoot.OrderLine.RefundedQuantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.RefundedQuantity(childComplexity), true
+	case "OrderLine.total":
+		if e.ComplexityRoot.OrderLine.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.Total(childComplexity), true
+	case "OrderLine.unitPrice":
+		if e.ComplexityRoot.OrderLine.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.UnitPrice(childComplexity), true
+	case "OrderLine.vendor":
+		if e.ComplexityRoot.OrderLine.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderLine.Vendor(childComplexity), true
+
+	case "OrderPayload.errors":
+		if e.ComplexityRoot.OrderPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderPayload.Errors(childComplexity), true
+	case "OrderPayload.order":
+		if e.ComplexityRoot.OrderPayload.Order == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OrderPayload.Order(childComplexity), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -1917,6 +2330,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseMade.ShowID(childComplexity), true
 
+	case "Query.cart":
+		if e.ComplexityRoot.Query.Cart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Cart(childComplexity), true
 	case "Query.collaborations":
 		if e.ComplexityRoot.Query.Collaborations == nil {
 			break
@@ -1928,6 +2347,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Collaborations(childComplexity, args["filter"].(*model.CollaborationFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.earnings":
+		if e.ComplexityRoot.Query.Earnings == nil {
+			break
+		}
+
+		args, err := ec.field_Query_earnings_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Earnings(childComplexity, args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.influencer":
 		if e.ComplexityRoot.Query.Influencer == nil {
 			break
@@ -1968,6 +2398,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Offers(childComplexity, args["filter"].(*model.OfferFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.order":
+		if e.ComplexityRoot.Query.Order == nil {
+			break
+		}
+
+		args, err := ec.field_Query_order_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Order(childComplexity, args["id"].(string)), true
+	case "Query.orders":
+		if e.ComplexityRoot.Query.Orders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_orders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Orders(childComplexity, args["filter"].(*model.OrderFilter), args["first"].(*int), args["after"].(*string)), true
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
 			break
@@ -2056,6 +2508,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Vendor(childComplexity, args["id"].(*string), args["slug"].(*string)), true
+	case "Query.vendorSalesReport":
+		if e.ComplexityRoot.Query.VendorSalesReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_vendorSalesReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.VendorSalesReport(childComplexity, args["vendorId"].(string), args["from"].(time.Time), args["to"].(time.Time), args["groupBy"].(model.SalesGroupBy)), true
 
 	case "Question.answer":
 		if e.ComplexityRoot.Question.Answer == nil {
@@ -2249,6 +2712,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SaleEvent.VendorID(childComplexity), true
+
+	case "SalesRow.commission":
+		if e.ComplexityRoot.SalesRow.Commission == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Commission(childComplexity), true
+	case "SalesRow.gross":
+		if e.ComplexityRoot.SalesRow.Gross == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Gross(childComplexity), true
+	case "SalesRow.key":
+		if e.ComplexityRoot.SalesRow.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Key(childComplexity), true
+	case "SalesRow.label":
+		if e.ComplexityRoot.SalesRow.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Label(childComplexity), true
+	case "SalesRow.orders":
+		if e.ComplexityRoot.SalesRow.Orders == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Orders(childComplexity), true
+	case "SalesRow.platformFee":
+		if e.ComplexityRoot.SalesRow.PlatformFee == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.PlatformFee(childComplexity), true
+	case "SalesRow.refunded":
+		if e.ComplexityRoot.SalesRow.Refunded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Refunded(childComplexity), true
+	case "SalesRow.units":
+		if e.ComplexityRoot.SalesRow.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.Units(childComplexity), true
+	case "SalesRow.vendorNet":
+		if e.ComplexityRoot.SalesRow.VendorNet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SalesRow.VendorNet(childComplexity), true
 
 	case "Show.category":
 		if e.ComplexityRoot.Show.Category == nil {
@@ -2666,6 +3184,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Vendor.Staff(childComplexity), true
 
+	case "VendorOrder.id":
+		if e.ComplexityRoot.VendorOrder.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorOrder.ID(childComplexity), true
+	case "VendorOrder.lines":
+		if e.ComplexityRoot.VendorOrder.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorOrder.Lines(childComplexity), true
+	case "VendorOrder.status":
+		if e.ComplexityRoot.VendorOrder.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorOrder.Status(childComplexity), true
+	case "VendorOrder.subtotal":
+		if e.ComplexityRoot.VendorOrder.Subtotal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorOrder.Subtotal(childComplexity), true
+	case "VendorOrder.vendor":
+		if e.ComplexityRoot.VendorOrder.Vendor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VendorOrder.Vendor(childComplexity), true
+
 	case "VendorPayload.errors":
 		if e.ComplexityRoot.VendorPayload.Errors == nil {
 			break
@@ -2726,14 +3275,20 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AddressInput", ec.unmarshalInputAddressInput),
+			graphql.NewInputUnmarshaler("CartLineAddInput", ec.unmarshalInputCartLineAddInput),
+			graphql.NewInputUnmarshaler("CartLineUpdateInput", ec.unmarshalInputCartLineUpdateInput),
 			graphql.NewInputUnmarshaler("ChatPostInput", ec.unmarshalInputChatPostInput),
 			graphql.NewInputUnmarshaler("ChatRemoveInput", ec.unmarshalInputChatRemoveInput),
+			graphql.NewInputUnmarshaler("CheckoutInput", ec.unmarshalInputCheckoutInput),
 			graphql.NewInputUnmarshaler("CollaborationBookInput", ec.unmarshalInputCollaborationBookInput),
 			graphql.NewInputUnmarshaler("CollaborationCounterInput", ec.unmarshalInputCollaborationCounterInput),
 			graphql.NewInputUnmarshaler("CollaborationFilter", ec.unmarshalInputCollaborationFilter),
 			graphql.NewInputUnmarshaler("CollaborationIdInput", ec.unmarshalInputCollaborationIdInput),
 			graphql.NewInputUnmarshaler("CollaborationRejectInput", ec.unmarshalInputCollaborationRejectInput),
 			graphql.NewInputUnmarshaler("CollaborationRequestInput", ec.unmarshalInputCollaborationRequestInput),
+			graphql.NewInputUnmarshaler("FlashSaleEndInput", ec.unmarshalInputFlashSaleEndInput),
+			graphql.NewInputUnmarshaler("FlashSaleStartInput", ec.unmarshalInputFlashSaleStartInput),
 			graphql.NewInputUnmarshaler("InfluencerFollowInput", ec.unmarshalInputInfluencerFollowInput),
 			graphql.NewInputUnmarshaler("InfluencerProfileCreateInput", ec.unmarshalInputInfluencerProfileCreateInput),
 			graphql.NewInputUnmarshaler("MoneyInput", ec.unmarshalInputMoneyInput),
@@ -2741,6 +3296,9 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OfferFilter", ec.unmarshalInputOfferFilter),
 			graphql.NewInputUnmarshaler("OfferPublishInput", ec.unmarshalInputOfferPublishInput),
 			graphql.NewInputUnmarshaler("OfferWithdrawInput", ec.unmarshalInputOfferWithdrawInput),
+			graphql.NewInputUnmarshaler("OrderFilter", ec.unmarshalInputOrderFilter),
+			graphql.NewInputUnmarshaler("OrderRefundInput", ec.unmarshalInputOrderRefundInput),
+			graphql.NewInputUnmarshaler("OrderRefundLineInput", ec.unmarshalInputOrderRefundLineInput),
 			graphql.NewInputUnmarshaler("ProductArchiveInput", ec.unmarshalInputProductArchiveInput),
 			graphql.NewInputUnmarshaler("ProductCreateInput", ec.unmarshalInputProductCreateInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
@@ -3647,6 +4205,254 @@ extend type FeaturedProduct {
   flashSale: FlashSale
 }
 `, BuiltIn: false},
+	{Name: "../schema/order.graphqls", Input: `extend type Query {
+  "The viewer's cart (empty, with an empty id, until a first line is added)."
+  cart: Cart! @auth
+  """
+  An order as the viewer may see it: the shopper and admins see all of it, a
+  vendor's staff only their vendor's part. Null when there is no such order
+  or the viewer may not see it.
+  """
+  order(id: ID!): Order @auth
+  """
+  Orders, newest first: the viewer's own; with filter.vendorId, the orders
+  with a part for that vendor (its staff and admins only, otherwise a
+  FORBIDDEN error), showing only that part.
+  """
+  orders(filter: OrderFilter, first: Int, after: String): OrderConnection! @auth
+  """
+  A vendor's paid sales in [from, to) (at most 366 days) grouped by show,
+  influencer, product or day, largest gross first; one row per group and
+  currency. The vendor's staff and admins only, otherwise a FORBIDDEN error.
+  """
+  vendorSalesReport(vendorId: ID!, from: Time!, to: Time!, groupBy: SalesGroupBy!): [SalesRow!]! @auth
+  "The viewer's attributed sales as an influencer in [from, to), by show (empty for users without an influencer profile)."
+  earnings(from: Time!, to: Time!): [SalesRow!]! @auth
+}
+
+extend type Mutation {
+  """
+  Add quantity (1–1000) of an ACTIVE product to the viewer's cart, adding to
+  its line when there is one. showId, when given, must be a LIVE show
+  featuring the product: the purchase is attributed to it (and its flash
+  sale applies). One cart has one currency.
+  """
+  cartLineAdd(input: CartLineAddInput!): CartPayload! @auth
+  "Set a line's quantity (0–1000); 0 removes the line."
+  cartLineUpdate(input: CartLineUpdateInput!): CartPayload! @auth
+  """
+  Turn the cart into a paid order: prices, commission rates and platform
+  fees are frozen on its lines, stock is reserved, the payment is taken and
+  the bought products leave the cart. Retrying with the same idempotencyKey
+  and the same request returns the same order (or the same refusal); the
+  same key with a different request is IDEMPOTENCY_MISMATCH. A declined
+  payment is PAYMENT_DECLINED and releases the stock.
+  """
+  checkout(input: CheckoutInput!): CheckoutPayload! @auth
+  """
+  The staff of the lines' vendors (or an admin): give back money on some
+  lines of a paid order, optionally returning the units to stock. Never more
+  than was bought; the order becomes PARTIALLY_REFUNDED, then REFUNDED.
+  """
+  orderRefund(input: OrderRefundInput!): OrderPayload! @auth
+}
+
+type Cart {
+  id: ID!
+  lines: [CartLine!]!
+  "One subtotal per currency, at the products' current prices."
+  subtotals: [Money!]!
+}
+
+type CartLine {
+  id: ID!
+  product: Product!
+  vendor: Vendor!
+  quantity: Int!
+  "The product's current price (a running flash sale applies at checkout)."
+  unitPrice: Money!
+  total: Money!
+  "The LIVE show the line was added from, if any."
+  show: Show
+}
+
+"A shipping address."
+input AddressInput {
+  name: String!
+  line1: String!
+  line2: String
+  city: String!
+  postalCode: String!
+  "ISO 3166-1 alpha-2, upper case, e.g. FR."
+  country: String!
+}
+
+input CartLineAddInput {
+  productId: ID!
+  quantity: Int!
+  "The LIVE show the product is bought from (attribution)."
+  showId: ID
+}
+
+input CartLineUpdateInput {
+  lineId: ID!
+  "0 removes the line."
+  quantity: Int!
+}
+
+input CheckoutInput {
+  "Chosen by the client, at most 100 characters; reuse it to retry the same checkout."
+  idempotencyKey: String!
+  "The payment provider's token (in tests and local mode tok_visa succeeds and tok_declined is declined)."
+  paymentToken: String!
+  shippingAddress: AddressInput!
+}
+
+input OrderRefundLineInput {
+  lineId: ID!
+  quantity: Int!
+}
+
+input OrderRefundInput {
+  orderId: ID!
+  lines: [OrderRefundLineInput!]!
+  reason: String!
+  "Return the refunded units to stock (default false)."
+  restock: Boolean
+}
+
+type CartPayload {
+  cart: Cart
+  errors: [UserError!]!
+}
+
+type CheckoutPayload {
+  order: Order
+  errors: [UserError!]!
+}
+
+type OrderPayload {
+  order: Order
+  errors: [UserError!]!
+}
+
+enum OrderStatus {
+  PENDING_PAYMENT
+  PAID
+  PARTIALLY_REFUNDED
+  REFUNDED
+  CANCELLED
+}
+
+type Order {
+  id: ID!
+  number: String!
+  status: OrderStatus!
+  "The lines the viewer may see."
+  lines: [OrderLine!]!
+  "One part per vendor, those the viewer may see."
+  vendorOrders: [VendorOrder!]!
+  "The order's total; for a vendor's staff, what their part comes to."
+  total: Money!
+  "The show of the order's first attributed line, if any."
+  show: Show
+  "The influencer of the order's first attributed line, if any."
+  influencer: Influencer
+  createdAt: Time!
+}
+
+"The part of an order one vendor fulfils."
+type VendorOrder {
+  id: ID!
+  vendor: Vendor!
+  "The order's status."
+  status: String!
+  lines: [OrderLine!]!
+  subtotal: Money!
+}
+
+"An order line, frozen at checkout."
+type OrderLine {
+  id: ID!
+  product: Product!
+  vendor: Vendor!
+  quantity: Int!
+  unitPrice: Money!
+  total: Money!
+  "The rate of the collaboration the line is attributed through (0 when unattributed)."
+  commissionBps: Int!
+  platformFeeBps: Int!
+  refundedQuantity: Int!
+}
+
+input OrderFilter {
+  "The orders with a part for this vendor (its staff and admins)."
+  vendorId: ID
+  status: OrderStatus
+}
+
+type OrderConnection {
+  edges: [OrderEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type OrderEdge {
+  cursor: String!
+  node: Order!
+}
+
+enum SalesGroupBy {
+  SHOW
+  INFLUENCER
+  PRODUCT
+  DAY
+}
+
+"""
+One group of paid order lines: what they sold and how the money splits (as in
+the ledger), with what was refunded since. All amounts are in one currency.
+"""
+type SalesRow {
+  "The show, influencer or product id, or the day (YYYY-MM-DD); empty for unattributed sales."
+  key: String!
+  "The show's title, influencer's name, product's title or the day; \"Not attributed\" for the empty key."
+  label: String!
+  orders: Int!
+  units: Int!
+  gross: Money!
+  commission: Money!
+  platformFee: Money!
+  vendorNet: Money!
+  refunded: Money!
+}
+
+extend type Mutation {
+  """
+  Host of a LIVE show: a limited-time price (below the product's) on a
+  featured product: at most quantity units (within stock), at most
+  perBuyerLimit per shopper, for durationSeconds (10 s to 2 h). One sale per
+  product at a time; viewers get FlashSaleStarted.
+  """
+  flashSaleStart(input: FlashSaleStartInput!): ShowPayload! @auth
+  "Host: end a running flash sale early; viewers get FlashSaleEnded."
+  flashSaleEnd(input: FlashSaleEndInput!): ShowPayload! @auth
+}
+
+input FlashSaleStartInput {
+  showId: ID!
+  productId: ID!
+  price: MoneyInput!
+  quantity: Int!
+  perBuyerLimit: Int!
+  durationSeconds: Int!
+}
+
+input FlashSaleEndInput {
+  showId: ID!
+  productId: ID!
+}
+`, BuiltIn: false},
 	{Name: "../schema/show.graphqls", Input: `extend type Query {
   "A show; drafts only for their host (and admins)."
   show(id: ID!): Show
@@ -3795,6 +4601,48 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Cart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Cart_id(ctx, field)
+	case "lines":
+		return ec.fieldContext_Cart_lines(ctx, field)
+	case "subtotals":
+		return ec.fieldContext_Cart_subtotals(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Cart", field.Name)
+}
+
+func (ec *executionContext) childFields_CartLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CartLine_id(ctx, field)
+	case "product":
+		return ec.fieldContext_CartLine_product(ctx, field)
+	case "vendor":
+		return ec.fieldContext_CartLine_vendor(ctx, field)
+	case "quantity":
+		return ec.fieldContext_CartLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_CartLine_unitPrice(ctx, field)
+	case "total":
+		return ec.fieldContext_CartLine_total(ctx, field)
+	case "show":
+		return ec.fieldContext_CartLine_show(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CartLine", field.Name)
+}
+
+func (ec *executionContext) childFields_CartPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cart":
+		return ec.fieldContext_CartPayload_cart(ctx, field)
+	case "errors":
+		return ec.fieldContext_CartPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CartPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_ChatMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3839,6 +4687,16 @@ func (ec *executionContext) childFields_ChatPayload(ctx context.Context, field g
 		return ec.fieldContext_ChatPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChatPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_CheckoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "order":
+		return ec.fieldContext_CheckoutPayload_order(ctx, field)
+	case "errors":
+		return ec.fieldContext_CheckoutPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CheckoutPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Collaboration(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4101,6 +4959,86 @@ func (ec *executionContext) childFields_OfferPayload(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type OfferPayload", field.Name)
 }
 
+func (ec *executionContext) childFields_Order(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Order_id(ctx, field)
+	case "number":
+		return ec.fieldContext_Order_number(ctx, field)
+	case "status":
+		return ec.fieldContext_Order_status(ctx, field)
+	case "lines":
+		return ec.fieldContext_Order_lines(ctx, field)
+	case "vendorOrders":
+		return ec.fieldContext_Order_vendorOrders(ctx, field)
+	case "total":
+		return ec.fieldContext_Order_total(ctx, field)
+	case "show":
+		return ec.fieldContext_Order_show(ctx, field)
+	case "influencer":
+		return ec.fieldContext_Order_influencer(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Order_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Order", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_OrderConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_OrderConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_OrderConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_OrderEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_OrderEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_OrderLine_id(ctx, field)
+	case "product":
+		return ec.fieldContext_OrderLine_product(ctx, field)
+	case "vendor":
+		return ec.fieldContext_OrderLine_vendor(ctx, field)
+	case "quantity":
+		return ec.fieldContext_OrderLine_quantity(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_OrderLine_unitPrice(ctx, field)
+	case "total":
+		return ec.fieldContext_OrderLine_total(ctx, field)
+	case "commissionBps":
+		return ec.fieldContext_OrderLine_commissionBps(ctx, field)
+	case "platformFeeBps":
+		return ec.fieldContext_OrderLine_platformFeeBps(ctx, field)
+	case "refundedQuantity":
+		return ec.fieldContext_OrderLine_refundedQuantity(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderLine", field.Name)
+}
+
+func (ec *executionContext) childFields_OrderPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "order":
+		return ec.fieldContext_OrderPayload_order(ctx, field)
+	case "errors":
+		return ec.fieldContext_OrderPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OrderPayload", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -4291,6 +5229,30 @@ func (ec *executionContext) childFields_SaleEvent(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type SaleEvent", field.Name)
 }
 
+func (ec *executionContext) childFields_SalesRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_SalesRow_key(ctx, field)
+	case "label":
+		return ec.fieldContext_SalesRow_label(ctx, field)
+	case "orders":
+		return ec.fieldContext_SalesRow_orders(ctx, field)
+	case "units":
+		return ec.fieldContext_SalesRow_units(ctx, field)
+	case "gross":
+		return ec.fieldContext_SalesRow_gross(ctx, field)
+	case "commission":
+		return ec.fieldContext_SalesRow_commission(ctx, field)
+	case "platformFee":
+		return ec.fieldContext_SalesRow_platformFee(ctx, field)
+	case "vendorNet":
+		return ec.fieldContext_SalesRow_vendorNet(ctx, field)
+	case "refunded":
+		return ec.fieldContext_SalesRow_refunded(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SalesRow", field.Name)
+}
+
 func (ec *executionContext) childFields_Show(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4451,6 +5413,22 @@ func (ec *executionContext) childFields_Vendor(ctx context.Context, field graphq
 		return ec.fieldContext_Vendor_platformFeeBps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Vendor", field.Name)
+}
+
+func (ec *executionContext) childFields_VendorOrder(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_VendorOrder_id(ctx, field)
+	case "vendor":
+		return ec.fieldContext_VendorOrder_vendor(ctx, field)
+	case "status":
+		return ec.fieldContext_VendorOrder_status(ctx, field)
+	case "lines":
+		return ec.fieldContext_VendorOrder_lines(ctx, field)
+	case "subtotal":
+		return ec.fieldContext_VendorOrder_subtotal(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VendorOrder", field.Name)
 }
 
 func (ec *executionContext) childFields_VendorPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

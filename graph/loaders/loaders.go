@@ -25,7 +25,9 @@ import (
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/show"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -46,6 +48,9 @@ type Loaders struct {
 	ShowByID           *Loader[*show.Show]
 	ReminderCount      *Loader[int]
 	ViewerReminded     *Loader[bool]
+	// FlashSalesByShow holds the flash sales running at the operation's
+	// time in a show, by product.
+	FlashSalesByShow *Loader[map[string]*showevents.FlashSale]
 
 	// authenticated holds the users this request has just proven to be
 	// (signUp, signIn): the request began as a guest's, but its answer may
@@ -93,6 +98,9 @@ func New(db bun.IDB, viewer kernel.Viewer, now time.Time) *Loaders {
 		ReminderCount:     mapped(db, show.ReminderCounts),
 		ViewerReminded: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]bool, error) {
 			return show.RemindedBy(ctx, db, viewer.UserID, ids)
+		}),
+		FlashSalesByShow: mapped(db, func(ctx context.Context, db bun.IDB, ids []string) (map[string]map[string]*showevents.FlashSale, error) {
+			return order.FlashSales(ctx, db, now, ids)
 		}),
 	}
 }
@@ -143,6 +151,127 @@ func (l *Loader[V]) PrimeAll(ctx context.Context, keys []string) error {
 	}
 	for k, v := range m {
 		l.Prime(k, v)
+	}
+	return nil
+}
+
+// selectsAny reports whether the current field's selection reaches
+// prefix followed by any of paths.
+func selectsAny(ctx context.Context, prefix []Step, paths ...[]Step) bool {
+	for _, p := range paths {
+		full := make([]Step, 0, len(prefix)+len(p))
+		if Selects(ctx, append(append(full, prefix...), p...)...) {
+			return true
+		}
+	}
+	return false
+}
+
+// below returns each of heads followed by tail.
+func below(heads [][]Step, tail ...Step) [][]Step {
+	out := make([][]Step, len(heads))
+	for i, h := range heads {
+		out[i] = append(append(make([]Step, 0, len(h)+len(tail)), h...), tail...)
+	}
+	return out
+}
+
+// PrimeCart fetches, one statement per kind, what the selection below
+// prefix (the path from the current field to the Cart) asks of c's lines:
+// their products (for product, vendor, prices and subtotals), the
+// products' vendors and the lines' shows.
+func (l *Loaders) PrimeCart(ctx context.Context, c *order.Cart, prefix ...Step) error {
+	if c == nil || len(c.Lines) == 0 {
+		return nil
+	}
+	lines := [][]Step{{{"lines", "Cart"}}}
+	wantVendors := selectsAny(ctx, prefix, append(below(lines, Step{"vendor", "CartLine"}),
+		below(lines, Step{"product", "CartLine"}, Step{"vendor", "Product"})...)...)
+	wantProducts := wantVendors || selectsAny(ctx, prefix, append([][]Step{{{"subtotals", "Cart"}}},
+		append(below(lines, Step{"product", "CartLine"}), append(below(lines, Step{"unitPrice", "CartLine"}),
+			below(lines, Step{"total", "CartLine"})...)...)...)...)
+	var productIDs, showIDs []string
+	for _, cl := range c.Lines {
+		productIDs = append(productIDs, cl.ProductID)
+		if cl.ShowID != nil {
+			showIDs = append(showIDs, *cl.ShowID)
+		}
+	}
+	if wantProducts {
+		if err := l.ProductByID.PrimeAll(ctx, productIDs); err != nil {
+			return err
+		}
+	}
+	if wantVendors {
+		ps, err := l.ProductByID.LoadAll(ctx, productIDs) // primed: no statement
+		if err != nil {
+			return err
+		}
+		var vendorIDs []string
+		for _, p := range ps {
+			if p != nil {
+				vendorIDs = append(vendorIDs, p.VendorID)
+			}
+		}
+		if err := l.VendorByID.PrimeAll(ctx, vendorIDs); err != nil {
+			return err
+		}
+	}
+	if len(showIDs) > 0 && selectsAny(ctx, prefix, below(lines, Step{"show", "CartLine"})...) {
+		return l.ShowByID.PrimeAll(ctx, showIDs)
+	}
+	return nil
+}
+
+// PrimeOrders fetches, one statement per kind, what the selection below
+// prefix (the path from the current field to each Order) asks of views:
+// the lines' products and vendors (through lines or vendorOrders) and the
+// attributed shows and influencers. A page of orders then costs the same
+// statements whatever its length.
+func (l *Loaders) PrimeOrders(ctx context.Context, views []*order.View, prefix ...Step) error {
+	if len(views) == 0 {
+		return nil
+	}
+	lines := [][]Step{{{"lines", "Order"}}, {{"vendorOrders", "Order"}, {"lines", "VendorOrder"}}}
+	wantProducts := selectsAny(ctx, prefix, below(lines, Step{"product", "OrderLine"})...)
+	wantVendors := selectsAny(ctx, prefix, append(append(below(lines, Step{"vendor", "OrderLine"}),
+		below(lines, Step{"product", "OrderLine"}, Step{"vendor", "Product"})...),
+		[]Step{{"vendorOrders", "Order"}, {"vendor", "VendorOrder"}})...)
+	wantShows := selectsAny(ctx, prefix, []Step{{"show", "Order"}})
+	wantInfluencers := selectsAny(ctx, prefix, []Step{{"influencer", "Order"}})
+	var productIDs, vendorIDs, showIDs, influencerIDs []string
+	for _, v := range views {
+		for _, vo := range v.VendorOrders {
+			vendorIDs = append(vendorIDs, vo.VendorID)
+		}
+		for _, ln := range v.Lines {
+			productIDs = append(productIDs, ln.ProductID)
+			vendorIDs = append(vendorIDs, ln.VendorID)
+			if ln.ShowID != nil {
+				showIDs = append(showIDs, *ln.ShowID)
+			}
+			if ln.InfluencerID != nil {
+				influencerIDs = append(influencerIDs, *ln.InfluencerID)
+			}
+		}
+	}
+	for _, p := range []struct {
+		want bool
+		keys []string
+		l    interface {
+			PrimeAll(context.Context, []string) error
+		}
+	}{
+		{wantProducts, productIDs, l.ProductByID},
+		{wantVendors, vendorIDs, l.VendorByID},
+		{wantShows, showIDs, l.ShowByID},
+		{wantInfluencers, influencerIDs, l.InfluencerByID},
+	} {
+		if p.want {
+			if err := p.l.PrimeAll(ctx, p.keys); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

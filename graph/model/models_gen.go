@@ -13,7 +13,9 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -26,11 +28,40 @@ type ShowEvent interface {
 	GetShowID() string
 }
 
+// A shipping address.
+type AddressInput struct {
+	Name       string  `json:"name"`
+	Line1      string  `json:"line1"`
+	Line2      *string `json:"line2,omitempty"`
+	City       string  `json:"city"`
+	PostalCode string  `json:"postalCode"`
+	// ISO 3166-1 alpha-2, upper case, e.g. FR.
+	Country string `json:"country"`
+}
+
 type AuthPayload struct {
 	// Bearer token for the Authorization header; shown only here.
 	Token  *string       `json:"token,omitempty"`
 	User   *account.User `json:"user,omitempty"`
 	Errors []*UserError  `json:"errors"`
+}
+
+type CartLineAddInput struct {
+	ProductID string `json:"productId"`
+	Quantity  int    `json:"quantity"`
+	// The LIVE show the product is bought from (attribution).
+	ShowID *string `json:"showId,omitempty"`
+}
+
+type CartLineUpdateInput struct {
+	LineID string `json:"lineId"`
+	// 0 removes the line.
+	Quantity int `json:"quantity"`
+}
+
+type CartPayload struct {
+	Cart   *order.Cart  `json:"cart,omitempty"`
+	Errors []*UserError `json:"errors"`
 }
 
 type ChatMessageConnection struct {
@@ -80,6 +111,19 @@ type ChatPostInput struct {
 
 type ChatRemoveInput struct {
 	MessageID string `json:"messageId"`
+}
+
+type CheckoutInput struct {
+	// Chosen by the client, at most 100 characters; reuse it to retry the same checkout.
+	IdempotencyKey string `json:"idempotencyKey"`
+	// The payment provider's token (in tests and local mode tok_visa succeeds and tok_declined is declined).
+	PaymentToken    string        `json:"paymentToken"`
+	ShippingAddress *AddressInput `json:"shippingAddress"`
+}
+
+type CheckoutPayload struct {
+	Order  *order.View  `json:"order,omitempty"`
+	Errors []*UserError `json:"errors"`
 }
 
 type CollaborationBookInput struct {
@@ -143,6 +187,11 @@ type FacetValue struct {
 	Count int    `json:"count"`
 }
 
+type FlashSaleEndInput struct {
+	ShowID    string `json:"showId"`
+	ProductID string `json:"productId"`
+}
+
 type FlashSaleEnded struct {
 	Seq       int64     `json:"seq"`
 	At        time.Time `json:"at"`
@@ -154,6 +203,15 @@ func (FlashSaleEnded) IsShowEvent()           {}
 func (this FlashSaleEnded) GetSeq() int64     { return this.Seq }
 func (this FlashSaleEnded) GetAt() time.Time  { return this.At }
 func (this FlashSaleEnded) GetShowID() string { return this.ShowID }
+
+type FlashSaleStartInput struct {
+	ShowID          string      `json:"showId"`
+	ProductID       string      `json:"productId"`
+	Price           *MoneyInput `json:"price"`
+	Quantity        int         `json:"quantity"`
+	PerBuyerLimit   int         `json:"perBuyerLimit"`
+	DurationSeconds int         `json:"durationSeconds"`
+}
 
 type FlashSaleStarted struct {
 	Seq       int64                 `json:"seq"`
@@ -245,6 +303,55 @@ type OfferPublishInput struct {
 
 type OfferWithdrawInput struct {
 	OfferID string `json:"offerId"`
+}
+
+type OrderConnection struct {
+	Edges      []*OrderEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type OrderEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *order.View `json:"node"`
+}
+
+type OrderFilter struct {
+	// The orders with a part for this vendor (its staff and admins).
+	VendorID *string      `json:"vendorId,omitempty"`
+	Status   *OrderStatus `json:"status,omitempty"`
+}
+
+// An order line, frozen at checkout.
+type OrderLine struct {
+	ID        string        `json:"id"`
+	Quantity  int           `json:"quantity"`
+	UnitPrice *kernel.Money `json:"unitPrice"`
+	Total     *kernel.Money `json:"total"`
+	// The rate of the collaboration the line is attributed through (0 when unattributed).
+	CommissionBps    int    `json:"commissionBps"`
+	PlatformFeeBps   int    `json:"platformFeeBps"`
+	RefundedQuantity int    `json:"refundedQuantity"`
+	ProductID        string `json:"-"`
+	VendorID         string `json:"-"`
+}
+
+type OrderPayload struct {
+	Order  *order.View  `json:"order,omitempty"`
+	Errors []*UserError `json:"errors"`
+}
+
+type OrderRefundInput struct {
+	OrderID string                  `json:"orderId"`
+	Lines   []*OrderRefundLineInput `json:"lines"`
+	Reason  string                  `json:"reason"`
+	// Return the refunded units to stock (default false).
+	Restock *bool `json:"restock,omitempty"`
+}
+
+type OrderRefundLineInput struct {
+	LineID   string `json:"lineId"`
+	Quantity int    `json:"quantity"`
 }
 
 type PageInfo struct {
@@ -589,6 +696,16 @@ type VendorCreateInput struct {
 	Description *string `json:"description,omitempty"`
 }
 
+// The part of an order one vendor fulfils.
+type VendorOrder struct {
+	ID string `json:"id"`
+	// The order's status.
+	Status   string        `json:"status"`
+	Lines    []*OrderLine  `json:"lines"`
+	Subtotal *kernel.Money `json:"subtotal"`
+	VendorID string        `json:"-"`
+}
+
 type VendorPayload struct {
 	Vendor *vendor.Vendor `json:"vendor,omitempty"`
 	Errors []*UserError   `json:"errors"`
@@ -760,6 +877,67 @@ func (e ErrorCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+type OrderStatus string
+
+const (
+	OrderStatusPendingPayment    OrderStatus = "PENDING_PAYMENT"
+	OrderStatusPaid              OrderStatus = "PAID"
+	OrderStatusPartiallyRefunded OrderStatus = "PARTIALLY_REFUNDED"
+	OrderStatusRefunded          OrderStatus = "REFUNDED"
+	OrderStatusCancelled         OrderStatus = "CANCELLED"
+)
+
+var AllOrderStatus = []OrderStatus{
+	OrderStatusPendingPayment,
+	OrderStatusPaid,
+	OrderStatusPartiallyRefunded,
+	OrderStatusRefunded,
+	OrderStatusCancelled,
+}
+
+func (e OrderStatus) IsValid() bool {
+	switch e {
+	case OrderStatusPendingPayment, OrderStatusPaid, OrderStatusPartiallyRefunded, OrderStatusRefunded, OrderStatusCancelled:
+		return true
+	}
+	return false
+}
+
+func (e OrderStatus) String() string {
+	return string(e)
+}
+
+func (e *OrderStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OrderStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OrderStatus", str)
+	}
+	return nil
+}
+
+func (e OrderStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OrderStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OrderStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type ProductSearchSort string
 
 const (
@@ -869,6 +1047,65 @@ func (e *ProductStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e ProductStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type SalesGroupBy string
+
+const (
+	SalesGroupByShow       SalesGroupBy = "SHOW"
+	SalesGroupByInfluencer SalesGroupBy = "INFLUENCER"
+	SalesGroupByProduct    SalesGroupBy = "PRODUCT"
+	SalesGroupByDay        SalesGroupBy = "DAY"
+)
+
+var AllSalesGroupBy = []SalesGroupBy{
+	SalesGroupByShow,
+	SalesGroupByInfluencer,
+	SalesGroupByProduct,
+	SalesGroupByDay,
+}
+
+func (e SalesGroupBy) IsValid() bool {
+	switch e {
+	case SalesGroupByShow, SalesGroupByInfluencer, SalesGroupByProduct, SalesGroupByDay:
+		return true
+	}
+	return false
+}
+
+func (e SalesGroupBy) String() string {
+	return string(e)
+}
+
+func (e *SalesGroupBy) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SalesGroupBy(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SalesGroupBy", str)
+	}
+	return nil
+}
+
+func (e SalesGroupBy) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SalesGroupBy) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SalesGroupBy) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
