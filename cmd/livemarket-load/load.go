@@ -63,12 +63,21 @@ type child struct {
 }
 
 func startChild(ctx context.Context, mode string) (*child, error) {
+	return startChildEnv(ctx, mode)
+}
+
+// startChildWithDB runs the app server on the database at dbURL.
+func startChildWithDB(ctx context.Context, dbURL string) (*child, error) {
+	return startChildEnv(ctx, "app", dbEnv+"="+dbURL)
+}
+
+func startChildEnv(ctx context.Context, mode string, env ...string) (*child, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, exe)
-	cmd.Env = append(os.Environ(), childEnv+"="+mode)
+	cmd.Env = append(append(os.Environ(), childEnv+"="+mode), env...)
 	cmd.Stderr = os.Stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -178,13 +187,25 @@ func settleGoroutines(ctx context.Context, addr string, floor int) int {
 
 // ---- GraphQL setup ----
 
-func gql(ctx context.Context, addr, token, query string, vars map[string]any, out any) error {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, "http://"+addr+"/graphql", bytes.NewReader(body))
+func newPost(ctx context.Context, url string, body []byte, token string) (*http.Request, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
 	req.Header.Set("Content-Type", "application/json")
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
+	return req, nil
+}
+
+func tempDir() (string, error) { return os.MkdirTemp("", "livemarket-load-") }
+
+func removeAll(dir string) { _ = os.RemoveAll(dir) }
+
+func gql(ctx context.Context, addr, token, query string, vars map[string]any, out any) error {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := newPost(ctx, "http://"+addr+"/graphql", body, token)
 	resp, err := httpc.Do(req)
 	if err != nil {
 		return err

@@ -50,6 +50,12 @@ func main() {
 	flag.IntVar(&cfg.Cycles, "cycles", 0, "extra subscriber connect/disconnect cycles before the final goroutine count")
 	flag.IntVar(&cfg.BodySize, "body-size", 100, "chat message body size in bytes")
 	flag.DurationVar(&cfg.Grace, "grace", 15*time.Second, "wait this long at most for deliveries after the last publish")
+	mode := flag.String("mode", "fanout", "fanout (show events to websocket subscribers) or flash (a rush of checkouts on one product)")
+	var fc FlashConfig
+	flag.IntVar(&fc.Buyers, "buyers", 1000, "flash mode: concurrent buyers")
+	flag.IntVar(&fc.Stock, "stock", 100, "flash mode: units of the hot product")
+	flag.StringVar(&fc.DatabaseURL, "db", "", "flash mode: PostgreSQL server URL (a fresh database is created on it); empty: SQLite")
+	flag.BoolVar(&fc.FlashSale, "flash-sale", false, "flash mode: run a flash sale (price cut, one per buyer) on the product")
 	flag.IntVar(&cfg.Slow, "slow", 0, "extra subscribers that connect and subscribe but never read; reported separately")
 	flag.Parse()
 	if *serve != "" {
@@ -61,6 +67,13 @@ func main() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute) // hard bound
 	defer cancel()
+	if *mode == "flash" {
+		if _, err := RunFlash(ctx, fc, os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "livemarket-load:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if _, err := Run(ctx, cfg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "livemarket-load:", err)
 		os.Exit(1)

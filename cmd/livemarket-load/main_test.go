@@ -57,3 +57,22 @@ func TestParseBody(t *testing.T) {
 		t.Fatal("parsed a foreign body")
 	}
 }
+
+// TestFlashTiny: a small rush through the real server and the baseline in
+// the same run sells exactly the stock, oversells nothing and leaves the
+// ledger balanced.
+func TestFlashTiny(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
+	defer cancel()
+	var out bytes.Buffer
+	r, err := RunFlash(ctx, FlashConfig{Buyers: 20, Stock: 5}, &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	if r.Paid != 5 || r.SoldOut != 15 || r.Failed != 0 || r.Oversold != 0 || r.FinalStock != 0 || !r.LedgerBalanced {
+		t.Fatalf("checkout: %+v\n%s", r, out.String())
+	}
+	if r.BaseUpdates != 5 || r.BaseFinalStock != 0 || r.BaseOversold != 0 {
+		t.Fatalf("baseline: %+v\n%s", r, out.String())
+	}
+}

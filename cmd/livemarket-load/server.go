@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	pprofhttp "net/http/pprof"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -32,6 +33,9 @@ import (
 // childEnv selects server mode in a child process ("app" or "baseline"); it
 // is an environment variable so the test binary can be re-executed too.
 const childEnv = "LIVEMARKET_LOAD_SERVE"
+
+// dbEnv, when set, is the database the app child uses (flash mode).
+const dbEnv = "LIVEMARKET_LOAD_DB"
 
 // stats is what a server process reports about itself at /_load/stats.
 type stats struct {
@@ -77,12 +81,16 @@ func serveChild(mode string) error {
 	var h http.Handler
 	switch mode {
 	case "app":
-		dir, err := os.MkdirTemp("", "livemarket-load-")
-		if err != nil {
-			return err
+		dbURL := os.Getenv(dbEnv)
+		if dbURL == "" {
+			dir, err := os.MkdirTemp("", "livemarket-load-")
+			if err != nil {
+				return err
+			}
+			defer os.RemoveAll(dir)
+			dbURL = "sqlite:" + filepath.Join(dir, "load.db")
 		}
-		defer os.RemoveAll(dir)
-		d, err := db.Open(ctx, "sqlite:"+filepath.Join(dir, "load.db"))
+		d, err := db.Open(ctx, dbURL)
 		if err != nil {
 			return err
 		}
@@ -98,6 +106,8 @@ func serveChild(mode string) error {
 		})
 		mux := http.NewServeMux()
 		mux.Handle("/_load/stats", statsHandler(a.ShowSubscribers))
+		mux.HandleFunc("/debug/pprof/", pprofhttp.Index)
+		mux.HandleFunc("/debug/pprof/profile", pprofhttp.Profile)
 		mux.Handle("/", a.Handler())
 		h = mux
 	case "baseline":

@@ -1,0 +1,496 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"os"
+	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/internal/db"
+)
+
+// FlashConfig is one flash-sale run: Buyers shoppers, each with the hot
+// product in its cart, check out at the same moment; the product has Stock
+// units. DatabaseURL selects PostgreSQL (a fresh database is created on that
+// server and dropped afterwards); empty means SQLite in a temporary file.
+type FlashConfig struct {
+	Buyers      int
+	Stock       int
+	DatabaseURL string
+	FlashSale   bool // also run a flash sale (price cut, per-buyer limit 1) on the product
+}
+
+// FlashResult is one run's figures.
+type FlashResult struct {
+	Paid, SoldOut, Failed  int
+	OrdersPerSec           float64
+	P50, P99               time.Duration // successful checkouts
+	SoldOutP50, SoldOutP99 time.Duration
+	FinalStock             int
+	Oversold               int
+	LedgerBalanced         bool
+	Errors                 map[string]int
+
+	BaseUpdates       int
+	BaseUpdatesPerSec float64
+	BaseP50, BaseP99  time.Duration
+	BasePoolSize      int
+	BaseFinalStock    int
+	BaseOversold      int
+}
+
+// RunFlash measures checkout of one hot product by many buyers and, in the
+// same run, the baseline: the same number of clients decrementing one row
+// with the single conditional UPDATE, on the same database server, through a
+// pool as large as the server's.
+func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, error) {
+	if cfg.Buyers <= 0 || cfg.Stock <= 0 {
+		return nil, errors.New("buyers and stock must be positive")
+	}
+	dbURL, drop, err := freshDatabase(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	defer drop()
+	kind := "SQLite"
+	if cfg.DatabaseURL != "" {
+		kind = "PostgreSQL"
+	}
+	fmt.Fprintf(w, "livemarket-load flash: %d buyers, stock %d, %s, flash sale %v\n", cfg.Buyers, cfg.Stock, kind, cfg.FlashSale)
+	ch, err := startChildWithDB(ctx, dbURL)
+	if err != nil {
+		return nil, err
+	}
+	defer ch.stop()
+	addr := ch.addr
+
+	shop, err := setupShop(ctx, addr, cfg.Stock)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.FlashSale {
+		if err := gql(ctx, addr, shop.host, `mutation($in: FlashSaleStartInput!){ flashSaleStart(input:$in){ errors{ code field message } } }`,
+			map[string]any{"in": map[string]any{"showId": shop.showID, "productId": shop.productID,
+				"price": map[string]any{"amountMinor": 999, "currency": "USD"}, "quantity": cfg.Stock, "perBuyerLimit": 1, "durationSeconds": 3600}}, nil); err != nil {
+			return nil, fmt.Errorf("flashSaleStart: %w", err)
+		}
+	}
+	// Buyers: signed up, each with one unit in its cart, bought from the show.
+	tokens := make([]string, cfg.Buyers)
+	if err := parallel(ctx, cfg.Buyers, 16, func(i int) error {
+		tok, err := signUp(ctx, addr, fmt.Sprintf("buyer%d@load.test", i), fmt.Sprintf("Buyer %d", i))
+		if err != nil {
+			return fmt.Errorf("signUp buyer %d: %w", i, err)
+		}
+		tokens[i] = tok
+		return gql(ctx, addr, tok, `mutation($p: ID!, $s: ID){ cartLineAdd(input:{productId:$p, quantity:1, showId:$s}){ errors{ code field message } } }`,
+			map[string]any{"p": shop.productID, "s": shop.showID}, nil)
+	}); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(w, "  %d buyers ready\n", cfg.Buyers)
+	settle(ctx, dbURL) // the setup's writes are flushed before the rush, as before the baseline
+
+	// The rush: every buyer checks out at once.
+	type outcome struct {
+		lat  time.Duration
+		code string // "" paid
+	}
+	outs := make([]outcome, cfg.Buyers)
+	var startGate sync.WaitGroup
+	startGate.Add(1)
+	var wg sync.WaitGroup
+	var lastPaid atomic.Int64
+	t0 := time.Now()
+	for i := range tokens {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			startGate.Wait()
+			begin := time.Now()
+			var out struct {
+				Checkout struct {
+					Order  *struct{ ID, Status string }
+					Errors []struct{ Code string }
+				}
+			}
+			err := gqlRaw(ctx, addr, tokens[i], `mutation($in: CheckoutInput!){ checkout(input:$in){ order{ id status } errors{ code } } }`,
+				map[string]any{"in": map[string]any{"idempotencyKey": fmt.Sprintf("rush-%d", i), "paymentToken": "tok_visa",
+					"shippingAddress": map[string]any{"name": "Buyer", "line1": "1 Main St", "city": "Paris", "postalCode": "75001", "country": "FR"}}}, &out)
+			lat := time.Since(begin)
+			switch {
+			case err != nil:
+				outs[i] = outcome{lat, "transport: " + firstLine(err.Error())}
+			case len(out.Checkout.Errors) > 0:
+				outs[i] = outcome{lat, out.Checkout.Errors[0].Code}
+			case out.Checkout.Order != nil && out.Checkout.Order.Status == "PAID":
+				outs[i] = outcome{lat, ""}
+				lastPaid.Store(int64(time.Since(t0)))
+			default:
+				outs[i] = outcome{lat, "unexpected"}
+			}
+		}(i)
+	}
+	t0 = time.Now()
+	startGate.Done()
+	if prof := os.Getenv("LIVEMARKET_LOAD_CPUPROFILE"); prof != "" { // the server's CPU profile over the rush
+		go func() {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/debug/pprof/profile?seconds=3", nil)
+			if resp, err := httpc.Do(req); err == nil {
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				_ = os.WriteFile(prof, b, 0o644)
+			}
+		}()
+	}
+	if dump := os.Getenv("LIVEMARKET_LOAD_DUMP"); dump != "" { // goroutines mid-rush, to find where checkouts wait
+		time.Sleep(time.Second)
+		dumpGoroutinesTo(ctx, addr, dump)
+	}
+	wg.Wait()
+
+	r := &FlashResult{Errors: map[string]int{}}
+	var paidLat, soldLat []time.Duration
+	for _, o := range outs {
+		switch o.code {
+		case "":
+			r.Paid++
+			paidLat = append(paidLat, o.lat)
+		case "OUT_OF_STOCK", "LIMIT_EXCEEDED":
+			r.SoldOut++
+			soldLat = append(soldLat, o.lat)
+		default:
+			r.Failed++
+			r.Errors[o.code]++
+		}
+	}
+	if d := time.Duration(lastPaid.Load()); d > 0 {
+		r.OrdersPerSec = float64(r.Paid) / d.Seconds()
+	}
+	r.P50, r.P99 = pct(paidLat, 50), pct(paidLat, 99)
+	r.SoldOutP50, r.SoldOutP99 = pct(soldLat, 50), pct(soldLat, 99)
+
+	// Oversell and money, read from the database itself.
+	d, err := db.Open(ctx, dbURL)
+	if err != nil {
+		return nil, err
+	}
+	defer d.Close()
+	if err := d.NewSelect().Table("products").Column("stock").Where("id = ?", shop.productID).Scan(ctx, &r.FinalStock); err != nil {
+		return nil, err
+	}
+	var sold int
+	if err := d.NewSelect().TableExpr("order_lines AS ol").Join("JOIN orders AS o ON o.id = ol.order_id").
+		ColumnExpr("COALESCE(SUM(ol.quantity), 0)").Where("o.status = 'PAID'").Scan(ctx, &sold); err != nil {
+		return nil, err
+	}
+	r.Oversold = max(0, sold-cfg.Stock)
+	if sold+r.FinalStock != cfg.Stock {
+		r.Oversold = max(r.Oversold, sold+r.FinalStock-cfg.Stock)
+		fmt.Fprintf(w, "  stock does not add up: %d sold + %d left != %d\n", sold, r.FinalStock, cfg.Stock)
+	}
+	var unbalanced int
+	if err := d.NewRaw(`SELECT COUNT(*) FROM (SELECT posting_id, currency FROM ledger_entries GROUP BY posting_id, currency HAVING SUM(amount) <> 0) AS u`).Scan(ctx, &unbalanced); err != nil {
+		return nil, err
+	}
+	r.LedgerBalanced = unbalanced == 0
+
+	// Baseline on the same database server.
+	settle(ctx, dbURL)
+	if err := baseline(ctx, d, cfg, r); err != nil {
+		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	printFlash(w, cfg, r)
+	return r, nil
+}
+
+// baseline runs Buyers clients, each decrementing one row once with the
+// single conditional UPDATE, through a pool of the server's size.
+func baseline(ctx context.Context, b *bun.DB, cfg FlashConfig, r *FlashResult) error {
+	d := b.DB
+	if _, err := d.ExecContext(ctx, "CREATE TABLE load_stock (id INTEGER PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0))"); err != nil {
+		return err
+	}
+	if _, err := b.ExecContext(ctx, "INSERT INTO load_stock (id, stock) VALUES (1, ?)", cfg.Stock); err != nil {
+		return err
+	}
+	r.BasePoolSize = d.Stats().MaxOpenConnections
+	lat := make([]time.Duration, cfg.Buyers)
+	var ok, last atomic.Int64
+	var gate, wg sync.WaitGroup
+	gate.Add(1)
+	t0 := time.Now()
+	for i := 0; i < cfg.Buyers; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			gate.Wait()
+			begin := time.Now()
+			res, err := d.ExecContext(ctx, "UPDATE load_stock SET stock = stock - 1 WHERE id = 1 AND stock >= 1")
+			lat[i] = time.Since(begin)
+			if err == nil {
+				if n, _ := res.RowsAffected(); n == 1 {
+					ok.Add(1)
+					last.Store(int64(time.Since(t0)))
+				}
+			}
+		}(i)
+	}
+	t0 = time.Now()
+	gate.Done()
+	wg.Wait()
+	r.BaseUpdates = int(ok.Load())
+	if l := time.Duration(last.Load()); l > 0 {
+		r.BaseUpdatesPerSec = float64(r.BaseUpdates) / l.Seconds()
+	}
+	r.BaseP50, r.BaseP99 = pct(lat, 50), pct(lat, 99)
+	var left int
+	if err := d.QueryRowContext(ctx, "SELECT stock FROM load_stock WHERE id = 1").Scan(&left); err != nil {
+		return err
+	}
+	r.BaseFinalStock = left
+	r.BaseOversold = max(0, r.BaseUpdates-cfg.Stock)
+	return nil
+}
+
+func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
+	fmt.Fprintf(w, "\n%-44s %14s %14s %8s\n", "figure", "checkout", "raw UPDATE", "ratio")
+	row := func(label, a, b, ratio string) { fmt.Fprintf(w, "%-44s %14s %14s %8s\n", label, a, b, ratio) }
+	row("successful (paid orders / decrements)", fmt.Sprint(r.Paid), fmt.Sprint(r.BaseUpdates), "")
+	row("per second (to the last success)", fmt.Sprintf("%.1f", r.OrdersPerSec), fmt.Sprintf("%.1f", r.BaseUpdatesPerSec),
+		fmt.Sprintf("%.0f%%", 100*r.OrdersPerSec/math.Max(r.BaseUpdatesPerSec, 1e-9)))
+	row("latency p50 ms (successful)", ms(r.P50), ms(r.BaseP50), "")
+	row("latency p99 ms (successful / all)", ms(r.P99), ms(r.BaseP99), "")
+	row("sold-out replies", fmt.Sprint(r.SoldOut), "", "")
+	row("sold-out latency p50 / p99 ms", ms(r.SoldOutP50)+" / "+ms(r.SoldOutP99), "", "")
+	row("other failures", fmt.Sprint(r.Failed), "", "")
+	row("stock left", fmt.Sprint(r.FinalStock), fmt.Sprint(r.BaseFinalStock), "")
+	row("oversold units", fmt.Sprint(r.Oversold), fmt.Sprint(r.BaseOversold), "")
+	row("ledger balanced", fmt.Sprint(r.LedgerBalanced), "", "")
+	if len(r.Errors) > 0 {
+		keys := make([]string, 0, len(r.Errors))
+		for k := range r.Errors {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			fmt.Fprintf(w, "  failure %q: %d\n", k, r.Errors[k])
+		}
+	}
+	fmt.Fprintf(w, "Method: %d buyers, each signed in with the product in its cart (bought from the LIVE show), send checkout at the same instant;\n", cfg.Buyers)
+	fmt.Fprintf(w, "throughput = paid orders / time from the start to the last paid reply. Baseline: %d clients each run\n", cfg.Buyers)
+	fmt.Fprintf(w, "UPDATE load_stock SET stock = stock - 1 WHERE id = 1 AND stock >= 1 once, on the same database, through a pool of %d connections (the server's).\n", r.BasePoolSize)
+}
+
+type shop struct {
+	owner, host                 string
+	productID, showID, vendorID string
+}
+
+// setupShop builds a vendor, a product with stock, an influencer with an
+// approved collaboration and a LIVE show featuring the product.
+func setupShop(ctx context.Context, addr string, stock int) (*shop, error) {
+	s := &shop{}
+	var err error
+	if s.owner, err = signUp(ctx, addr, "owner@load.test", "Owner"); err != nil {
+		return nil, err
+	}
+	if s.host, err = signUp(ctx, addr, "host@load.test", "Host"); err != nil {
+		return nil, err
+	}
+	var v struct {
+		VendorCreate struct{ Vendor struct{ ID string } }
+	}
+	if err := gql(ctx, addr, s.owner, `mutation{ vendorCreate(input:{name:"Load Vendor", slug:"load-vendor"}){ vendor{ id } errors{ code field message } } }`, nil, &v); err != nil {
+		return nil, fmt.Errorf("vendorCreate: %w", err)
+	}
+	s.vendorID = v.VendorCreate.Vendor.ID
+	var p struct {
+		ProductCreate struct{ Product struct{ ID string } }
+	}
+	if err := gql(ctx, addr, s.owner, `mutation($in: ProductCreateInput!){ productCreate(input:$in){ product{ id } errors{ code field message } } }`,
+		map[string]any{"in": map[string]any{"vendorId": s.vendorID, "title": "Hot Lipstick", "category": "beauty", "sku": "HOT-1",
+			"price": map[string]any{"amountMinor": 1999, "currency": "USD"}, "stock": stock}}, &p); err != nil {
+		return nil, fmt.Errorf("productCreate: %w", err)
+	}
+	s.productID = p.ProductCreate.Product.ID
+	if err := gql(ctx, addr, s.host, `mutation{ influencerProfileCreate(input:{handle:"loadhost", displayName:"Load Host"}){ errors{ code field message } } }`, nil, nil); err != nil {
+		return nil, fmt.Errorf("influencerProfileCreate: %w", err)
+	}
+	now := time.Now().UTC()
+	var rq struct {
+		CollaborationRequest struct{ Collaboration struct{ ID string } }
+	}
+	if err := gql(ctx, addr, s.host, `mutation($in: CollaborationRequestInput!){ collaborationRequest(input:$in){ collaboration{ id } errors{ code field message } } }`,
+		map[string]any{"in": map[string]any{"productId": s.productID, "commissionBps": 1500,
+			"startsAt": now.Format(time.RFC3339), "endsAt": now.Add(30 * 24 * time.Hour).Format(time.RFC3339)}}, &rq); err != nil {
+		return nil, fmt.Errorf("collaborationRequest: %w", err)
+	}
+	if err := gql(ctx, addr, s.owner, `mutation($id: ID!){ collaborationApprove(input:{id:$id}){ errors{ code field message } } }`,
+		map[string]any{"id": rq.CollaborationRequest.Collaboration.ID}, nil); err != nil {
+		return nil, fmt.Errorf("collaborationApprove: %w", err)
+	}
+	start := now.Add(10 * time.Minute)
+	var sc struct {
+		ShowCreate struct{ Show struct{ ID string } }
+	}
+	if err := gql(ctx, addr, s.host, `mutation($in: ShowCreateInput!){ showCreate(input:$in){ show{ id } errors{ code field message } } }`,
+		map[string]any{"in": map[string]any{"title": "Flash show", "description": "Load test", "category": "Beauty",
+			"scheduledStart": start.Format(time.RFC3339), "scheduledEnd": start.Add(time.Hour).Format(time.RFC3339),
+			"productIds": []string{s.productID}}}, &sc); err != nil {
+		return nil, fmt.Errorf("showCreate: %w", err)
+	}
+	s.showID = sc.ShowCreate.Show.ID
+	for _, m := range []string{"showPublish", "showGoLive"} {
+		if err := gql(ctx, addr, s.host, `mutation($id: ID!){ `+m+`(input:{id:$id}){ errors{ code field message } } }`, map[string]any{"id": s.showID}, nil); err != nil {
+			return nil, fmt.Errorf("%s: %w", m, err)
+		}
+	}
+	return s, nil
+}
+
+func dumpGoroutinesTo(ctx context.Context, addr, path string) {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/debug/pprof/goroutine?debug=1", nil)
+	resp, err := httpc.Do(req)
+	if err != nil {
+		return
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	_ = os.WriteFile(path, b, 0o644)
+}
+
+// settle flushes PostgreSQL's dirty buffers (CHECKPOINT) so that a measured
+// phase does not pay for the previous phase's writes.
+func settle(ctx context.Context, dbURL string) {
+	if !strings.HasPrefix(dbURL, "postgres") {
+		return
+	}
+	if d, err := db.Open(ctx, dbURL); err == nil {
+		_, _ = d.ExecContext(ctx, "CHECKPOINT")
+		d.Close()
+	}
+	time.Sleep(500 * time.Millisecond)
+}
+
+// gqlRaw is gql without failing on payload errors (the caller reads them).
+func gqlRaw(ctx context.Context, addr, token, query string, vars map[string]any, out any) error {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, _ := newPost(ctx, "http://"+addr+"/graphql", body, token)
+	resp, err := httpc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	var r struct {
+		Data   json.RawMessage
+		Errors []struct{ Message string }
+	}
+	if err := json.Unmarshal(raw, &r); err != nil {
+		return fmt.Errorf("status %d: %s", resp.StatusCode, raw)
+	}
+	if len(r.Errors) > 0 {
+		return fmt.Errorf("graphql errors: %s", r.Errors[0].Message)
+	}
+	return json.Unmarshal(r.Data, out)
+}
+
+func parallel(ctx context.Context, n, width int, fn func(i int) error) error {
+	sem := make(chan struct{}, width)
+	var wg sync.WaitGroup
+	var first error
+	var mu sync.Mutex
+	for i := 0; i < n; i++ {
+		if ctx.Err() != nil {
+			break
+		}
+		sem <- struct{}{}
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if err := fn(i); err != nil {
+				mu.Lock()
+				if first == nil {
+					first = err
+				}
+				mu.Unlock()
+			}
+		}(i)
+	}
+	wg.Wait()
+	return first
+}
+
+func pct(ds []time.Duration, p int) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	return s[min(len(s)-1, len(s)*p/100)]
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	if len(s) > 80 {
+		return s[:80]
+	}
+	return s
+}
+
+// freshDatabase returns the URL of an empty database: a new one on the
+// PostgreSQL server base names (dropped by drop), or a temporary SQLite file.
+func freshDatabase(ctx context.Context, base string) (url string, drop func(), err error) {
+	b := make([]byte, 6)
+	_, _ = rand.Read(b)
+	name := "lm_load_" + hex.EncodeToString(b)
+	if base == "" {
+		dir, err := tempDir()
+		if err != nil {
+			return "", nil, err
+		}
+		return "sqlite:" + dir + "/" + name + ".db", func() { removeAll(dir) }, nil
+	}
+	admin, err := db.Open(ctx, base)
+	if err != nil {
+		return "", nil, err
+	}
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		admin.Close()
+		return "", nil, fmt.Errorf("create database: %w", err)
+	}
+	i := strings.LastIndexByte(strings.SplitN(base, "?", 2)[0], '/')
+	if i < 0 {
+		admin.Close()
+		return "", nil, fmt.Errorf("database url %q has no database name", base)
+	}
+	u := base[:i+1] + name
+	if q := strings.SplitN(base, "?", 2); len(q) == 2 {
+		u += "?" + q[1]
+	}
+	return u, func() {
+		_, _ = admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		admin.Close()
+	}, nil
+}
