@@ -23,6 +23,7 @@ import (
 	"github.com/livemarket/livemarket/domain/ledger"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
+	"github.com/livemarket/livemarket/domain/txlock"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -209,6 +210,10 @@ func (s *Service) AddLine(ctx context.Context, viewer kernel.Viewer, productID s
 		}
 		cart, err := ensureCart(ctx, tx, viewer.UserID, now)
 		if err != nil {
+			return err
+		}
+		// One edit of a cart at a time (read, then write its lines).
+		if err := txlock.Row(ctx, tx, "carts", cart.ID); err != nil {
 			return err
 		}
 		var lines []*CartLine
@@ -402,15 +407,29 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("input"), "your cart is empty")
 	}
 	now := s.clock.Now()
+	// A refusal may be the doing of the same key's first request, which took
+	// the last unit meanwhile: then the answer is that request's order.
+	refused := func(err error) (*Order, error) {
+		if o, kerr := s.byKey(ctx, viewer.UserID, in.IdempotencyKey); kerr == nil && o != nil {
+			return s.replay(ctx, o, hash, in)
+		}
+		return nil, err
+	}
 	if s.hintSoldOut(cart.Lines, now) { // answered from memory: the rush's losers cost no more queries
-		return nil, kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out")
+		return refused(kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out"))
 	}
 	lines, err := s.price(ctx, viewer.UserID, cart.Lines, now)
 	if err != nil {
+		if _, expected := kernel.AsFieldErrors(err); expected {
+			return refused(err)
+		}
 		return nil, err
 	}
 	o, err := s.reserve(ctx, viewer.UserID, in, hash, lines, now)
 	if err != nil {
+		if _, expected := kernel.AsFieldErrors(err); expected {
+			return refused(err)
+		}
 		var dup *duplicateKey
 		if errors.As(err, &dup) { // a concurrent request with the same key won
 			o, err := s.byKey(ctx, viewer.UserID, in.IdempotencyKey)
@@ -675,8 +694,14 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 		if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
 			return err
 		}
-		// Flash sales: the sale's quantity and the buyer's limit.
-		for i, l := range lines {
+		// Flash sales: the sale's quantity and the buyer's limit, in sale
+		// order (no deadlocks between concurrent carts).
+		byFlash := append([]*priced(nil), lines...)
+		sort.Slice(byFlash, func(i, j int) bool {
+			a, b := byFlash[i].flash, byFlash[j].flash
+			return a != nil && (b == nil || a.ID < b.ID)
+		})
+		for i, l := range byFlash {
 			if l.flash == nil {
 				continue
 			}
@@ -724,7 +749,7 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 }
 
 func orderNumber(now time.Time) string {
-	b := make([]byte, 4)
+	b := make([]byte, 6) // 2^48 per day: collisions are negligible
 	_, _ = rand.Read(b)
 	return fmt.Sprintf("LM-%s-%s", now.UTC().Format("060102"), strings.ToUpper(hex.EncodeToString(b)))
 }
@@ -994,16 +1019,19 @@ func (s *Service) ExpireReservations(ctx context.Context) (int, error) {
 		return 0, fmt.Errorf("order.ExpireReservations: %w", err)
 	}
 	n := 0
+	var errs []error
 	for _, id := range ids {
 		done, err := s.cancel(ctx, id, "")
-		if err != nil {
-			return n, err
+		if err != nil { // one order must not hold back the others' stock
+			s.opt.Logger.ErrorContext(ctx, "order: expire reservation", "order", id, "err", err)
+			errs = append(errs, err)
+			continue
 		}
 		if done {
 			n++
 		}
 	}
-	return n, nil
+	return n, errors.Join(errs...)
 }
 
 func (s *Service) get(ctx context.Context, id string) (*Order, error) {

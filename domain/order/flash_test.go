@@ -1,0 +1,112 @@
+package order_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/internal/testkit"
+)
+
+// TestFlashSaleRules: who may start a flash sale and on what; the flash
+// price applies only to lines added from the LIVE show, while the sale runs.
+func TestFlashSaleRules(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		e := newEnv(t, db)
+		p := e.product(t, e.vendorA, 5000, 10, "USD")
+		notFeatured := e.product(t, e.vendorA, 5000, 10, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		e.collab(t, e.host2V, p, 1000)
+		sh := e.liveShow(t, e.hostV, p)
+		scheduled := e.scheduledShow(t, e.host2V, p)
+		in := func(f func(*order.FlashSaleInput)) order.FlashSaleInput {
+			i := order.FlashSaleInput{ShowID: sh.ID, ProductID: p.ID, Price: kernel.Money{AmountMinor: 2500, Currency: "USD"},
+				Quantity: 5, PerBuyerLimit: 1, Duration: 10 * time.Minute}
+			f(&i)
+			return i
+		}
+		same := func(*order.FlashSaleInput) {}
+		for _, tc := range []struct {
+			name   string
+			viewer kernel.Viewer
+			in     order.FlashSaleInput
+			code   kernel.Code
+			field  []string
+		}{
+			{"another host", e.host2V, in(same), kernel.CodeForbidden, nil},
+			{"the vendor", e.ownerA, in(same), kernel.CodeForbidden, nil},
+			{"a show not live", e.host2V, in(func(i *order.FlashSaleInput) { i.ShowID = scheduled.ID }), kernel.CodeInvalidState, []string{"input", "showId"}},
+			{"a product not featured", e.hostV, in(func(i *order.FlashSaleInput) { i.ProductID = notFeatured.ID }), kernel.CodeInvalid, []string{"input", "productId"}},
+			{"not below the price", e.hostV, in(func(i *order.FlashSaleInput) { i.Price.AmountMinor = 5000 }), kernel.CodeInvalid, []string{"input", "price"}},
+			{"another currency", e.hostV, in(func(i *order.FlashSaleInput) { i.Price.Currency = "EUR" }), kernel.CodeInvalid, []string{"input", "price", "currency"}},
+			{"more than in stock", e.hostV, in(func(i *order.FlashSaleInput) { i.Quantity = 11 }), kernel.CodeOutOfStock, []string{"input", "quantity"}},
+			{"quantity 0", e.hostV, in(func(i *order.FlashSaleInput) { i.Quantity = 0 }), kernel.CodeInvalid, []string{"input", "quantity"}},
+			{"per-buyer limit 0", e.hostV, in(func(i *order.FlashSaleInput) { i.PerBuyerLimit = 0 }), kernel.CodeInvalid, []string{"input", "perBuyerLimit"}},
+			{"too short", e.hostV, in(func(i *order.FlashSaleInput) { i.Duration = time.Second }), kernel.CodeInvalid, []string{"input", "durationSeconds"}},
+			{"too long", e.hostV, in(func(i *order.FlashSaleInput) { i.Duration = 3 * time.Hour }), kernel.CodeInvalid, []string{"input", "durationSeconds"}},
+			{"free", e.hostV, in(func(i *order.FlashSaleInput) { i.Price.AmountMinor = 0 }), kernel.CodeInvalid, []string{"input", "price", "amountMinor"}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				unchanged(t, db, func() {
+					_, err := e.orders.StartFlashSale(ctx, tc.viewer, tc.in)
+					wantErr(t, err, tc.code, tc.field...)
+				})
+			})
+		}
+
+		fs := e.flash(t, e.hostV, sh, p, 2500, 5, 2)
+		unchanged(t, db, func() {
+			_, err := e.orders.StartFlashSale(ctx, e.hostV, in(same))
+			wantErr(t, err, kernel.CodeConflict, "input", "productId")
+		})
+		running, err := order.FlashSales(ctx, db, e.clock.Now(), []string{sh.ID})
+		if err != nil || running[sh.ID][p.ID] == nil || running[sh.ID][p.ID].Remaining != 5 {
+			t.Fatalf("FlashSales = %+v, %v", running, err)
+		}
+
+		// A line added without the show pays the full price, even from a
+		// shopper who watches the show.
+		s := e.shopper(t)
+		if _, err := e.app.Shows.Join(ctx, s, sh.ID); err != nil {
+			t.Fatal(err)
+		}
+		e.add(t, s, p, 1, nil)
+		if o := e.buy(t, s); o.TotalMinor != 5000 || e.view(t, o.ID).Lines[0].FlashSaleID != nil {
+			t.Fatalf("order without the show: total %d", o.TotalMinor)
+		}
+		// From the show: the flash price.
+		s2 := e.shopper(t)
+		e.add(t, s2, p, 2, sh)
+		if o := e.buy(t, s2); o.TotalMinor != 5000 || *e.view(t, o.ID).Lines[0].FlashSaleID != fs.ID {
+			t.Fatalf("order from the show: total %d, want 2 × 2500", o.TotalMinor)
+		}
+		// Ended by the host: the full price again.
+		if err := e.orders.EndFlashSale(ctx, e.host2V, sh.ID, p.ID); !isForbidden(err) {
+			t.Fatalf("EndFlashSale by another host = %v", err)
+		}
+		if err := e.orders.EndFlashSale(ctx, e.hostV, sh.ID, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		wantErr(t, e.orders.EndFlashSale(ctx, e.hostV, sh.ID, p.ID), kernel.CodeInvalidState, "input", "productId")
+		s3 := e.shopper(t)
+		e.add(t, s3, p, 1, sh)
+		if o := e.buy(t, s3); o.TotalMinor != 5000 {
+			t.Fatalf("after the sale ended: total %d", o.TotalMinor)
+		}
+		// A sale past its duration is over too.
+		e.flash(t, e.hostV, sh, p, 1000, 3, 1)
+		s4 := e.shopper(t)
+		e.add(t, s4, p, 1, sh)
+		e.clock.Advance(30*time.Minute + time.Second)
+		if o := e.buy(t, s4); o.TotalMinor != 5000 {
+			t.Fatalf("after the sale's end: total %d", o.TotalMinor)
+		}
+		e.checkLedger(t)
+	})
+}
+
+func isForbidden(err error) bool { return codeOf(err) == kernel.CodeForbidden }
