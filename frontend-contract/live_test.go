@@ -211,6 +211,14 @@ func (c *client) subscribeShowEvents(t *testing.T, token, showID string, afterSe
 // next waits up to five seconds for the subscription's next event.
 func (es *eventSocket) next(t *testing.T) showEvent {
 	t.Helper()
+	var ev showEvent
+	es.nextInto(t, &ev)
+	return ev
+}
+
+// nextInto decodes the subscription's next event into ev, answering pings.
+func (es *eventSocket) nextInto(t *testing.T, ev any) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(es.ctx, 5*time.Second)
 	defer cancel()
 	for {
@@ -231,13 +239,14 @@ func (es *eventSocket) next(t *testing.T) showEvent {
 			continue
 		}
 		var p struct {
-			Data   struct{ ShowEvents *showEvent }
+			Data   struct{ ShowEvents json.RawMessage }
 			Errors []testkit.GQLError
 		}
-		if msg.Type != "next" || msg.ID != "1" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 || p.Data.ShowEvents == nil {
+		if msg.Type != "next" || msg.ID != "1" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 ||
+			len(p.Data.ShowEvents) == 0 || string(p.Data.ShowEvents) == "null" || json.Unmarshal(p.Data.ShowEvents, ev) != nil {
 			t.Fatalf("ShowEvents: unexpected message %s %s %s", msg.ID, msg.Type, msg.Payload)
 		}
-		return *p.Data.ShowEvents
+		return
 	}
 }
 

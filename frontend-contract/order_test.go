@@ -2,12 +2,9 @@ package contract_test
 
 import (
 	"context"
-	"encoding/json"
 	"slices"
 	"testing"
 	"time"
-
-	"github.com/coder/websocket/wsjson"
 
 	"github.com/livemarket/livemarket/domain/ledger"
 	"github.com/livemarket/livemarket/internal/testkit"
@@ -154,34 +151,9 @@ func (c *client) flashMut(t *testing.T, token, name string, in map[string]any) (
 // checkout event types.
 func nextCheckoutEvent(t *testing.T, es *eventSocket) checkoutEvent {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(es.ctx, 5*time.Second)
-	defer cancel()
-	for {
-		var msg struct {
-			ID, Type string
-			Payload  json.RawMessage
-		}
-		if err := wsjson.Read(ctx, es.conn, &msg); err != nil {
-			t.Fatalf("ShowEvents: no message within 5s: %v", err)
-		}
-		switch msg.Type {
-		case "ping":
-			if err := wsjson.Write(ctx, es.conn, map[string]any{"type": "pong"}); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		case "pong":
-			continue
-		}
-		var p struct {
-			Data   struct{ ShowEvents *checkoutEvent }
-			Errors []testkit.GQLError
-		}
-		if msg.Type != "next" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 || p.Data.ShowEvents == nil {
-			t.Fatalf("ShowEvents: unexpected message %s %s %s", msg.ID, msg.Type, msg.Payload)
-		}
-		return *p.Data.ShowEvents
-	}
+	var ev checkoutEvent
+	es.nextInto(t, &ev)
+	return ev
 }
 
 // exerciseOrders runs the checkout operations in the show exerciseLive left

@@ -389,28 +389,11 @@ func settle(ctx context.Context, dbURL string) {
 
 // gqlRaw is gql without failing on payload errors (the caller reads them).
 func gqlRaw(ctx context.Context, addr, token, query string, vars map[string]any, out any) error {
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, _ := newPost(ctx, "http://"+addr+"/graphql", body, token)
-	resp, err := httpc.Do(req)
+	data, err := gqlData(ctx, addr, token, query, vars)
 	if err != nil {
 		return err
 	}
-	defer resp.Body.Close()
-	raw, err := io.ReadAll(resp.Body)
-	if err != nil {
-		return err
-	}
-	var r struct {
-		Data   json.RawMessage
-		Errors []struct{ Message string }
-	}
-	if err := json.Unmarshal(raw, &r); err != nil {
-		return fmt.Errorf("status %d: %s", resp.StatusCode, raw)
-	}
-	if len(r.Errors) > 0 {
-		return fmt.Errorf("graphql errors: %s", r.Errors[0].Message)
-	}
-	return json.Unmarshal(r.Data, out)
+	return json.Unmarshal(data, out)
 }
 
 func parallel(ctx context.Context, n, width int, fn func(i int) error) error {

@@ -203,36 +203,46 @@ func tempDir() (string, error) { return os.MkdirTemp("", "livemarket-load-") }
 
 func removeAll(dir string) { _ = os.RemoveAll(dir) }
 
+// gql runs a setup operation; payload errors (errors{code}) anywhere in
+// data fail it too.
 func gql(ctx context.Context, addr, token, query string, vars map[string]any, out any) error {
+	data, err := gqlData(ctx, addr, token, query, vars)
+	if err != nil {
+		return err
+	}
+	if bytes.Contains(data, []byte(`"code"`)) {
+		return fmt.Errorf("payload errors: %s", data)
+	}
+	if out != nil {
+		return json.Unmarshal(data, out)
+	}
+	return nil
+}
+
+// gqlData posts an operation and returns its data; top-level errors fail.
+func gqlData(ctx context.Context, addr, token, query string, vars map[string]any) (json.RawMessage, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := newPost(ctx, "http://"+addr+"/graphql", body, token)
 	resp, err := httpc.Do(req)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	var r struct {
 		Data   json.RawMessage
 		Errors []struct{ Message string }
 	}
 	if err := json.Unmarshal(raw, &r); err != nil {
-		return fmt.Errorf("status %d: %s", resp.StatusCode, raw)
+		return nil, fmt.Errorf("status %d: %s", resp.StatusCode, raw)
 	}
 	if len(r.Errors) > 0 {
-		return fmt.Errorf("graphql errors: %s", raw)
+		return nil, fmt.Errorf("graphql errors: %s", r.Errors[0].Message)
 	}
-	// Payload errors (errors{code}) anywhere in data fail setup too.
-	if bytes.Contains(r.Data, []byte(`"code"`)) {
-		return fmt.Errorf("payload errors: %s", r.Data)
-	}
-	if out != nil {
-		return json.Unmarshal(r.Data, out)
-	}
-	return nil
+	return r.Data, nil
 }
 
 func signUp(ctx context.Context, addr, email, name string) (string, error) {

@@ -384,15 +384,6 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	if err := checkCheckout(in); err != nil {
 		return nil, err
 	}
-	// Admission: a rush of checkouts runs a few at a time, each start to
-	// finish, instead of all of them interleaving query by query on the
-	// connection pool (where every one would finish late).
-	select {
-	case s.admit <- struct{}{}:
-		defer func() { <-s.admit }()
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
 	cart, err := s.Cart(ctx, viewer)
 	if err != nil {
 		return nil, err
@@ -416,6 +407,19 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, err
 	}
 	if s.hintSoldOut(cart.Lines, now) { // answered from memory: the rush's losers cost no more queries
+		return refused(kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out"))
+	}
+	// Admission: a rush of checkouts runs a few at a time, each start to
+	// finish, instead of all of them interleaving query by query on the
+	// connection pool (where every one would finish late). Sold-out answers
+	// above do not wait for it.
+	select {
+	case s.admit <- struct{}{}:
+		defer func() { <-s.admit }()
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	if s.hintSoldOut(cart.Lines, s.clock.Now()) { // sold out while this one waited
 		return refused(kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out"))
 	}
 	lines, err := s.price(ctx, viewer.UserID, cart.Lines, now)
