@@ -188,3 +188,26 @@ func TestShowEventsShareByDocument(t *testing.T) {
 		t.Fatalf("private pin event: %s %+v", msg.Payload.Data.ShowEvents, msg.Payload.Errors)
 	}
 }
+
+// TestShowEventsGroupStartedByAResumingSubscriber: the first subscriber of a
+// document resumes with an Int64 variable (afterSeq); it and a later
+// subscriber of the same document both get the next event. Numbers in
+// websocket variables stay integers.
+func TestShowEventsGroupStartedByAResumingSubscriber(t *testing.T) {
+	s := testkit.NewServer(t, testkit.OpenSQLite(t))
+	m, id := liveShow(t, s)
+	zero := int64(0)
+	_, resumed := subscribeEvents(t, s, "", id, &zero)
+	waitFor(t, func() bool { return s.App.ShowSubscribers(id) == 1 })
+	_, plain := subscribeEvents(t, s, "", id, nil)
+	waitFor(t, func() bool { return s.App.ShowSubscribers(id) == 2 })
+	s.MustDo(t, m.host, pinQ, map[string]any{"s": id, "p": m.productID}, nil)
+	// The resumed subscriber first gets the show's earlier events (going live).
+	var last wsEvent
+	for last.Typename != "ProductPinned" {
+		last = resumed()
+	}
+	if ev := plain(); ev.Typename != "ProductPinned" || ev.Seq != last.Seq {
+		t.Fatalf("second subscriber: %+v, want the pin (seq %d)", ev, last.Seq)
+	}
+}

@@ -182,3 +182,56 @@ func TestWebsocketProtocol(t *testing.T) {
 		}
 	})
 }
+
+// TestWebsocketIntVariablesAndIDReuse: Int variables work over the
+// websocket, and an id the client completed can be used again at once
+// without the old operation ending the new one.
+func TestWebsocketIntVariablesAndIDReuse(t *testing.T) {
+	s := testkit.NewServer(t, testkit.OpenSQLite(t))
+	token, _ := s.SignUp(t, "ids@example.com", "Ids")
+	c, ack := wsSession(t, s, map[string]any{"authToken": token})
+	if ack["type"] != "connection_ack" {
+		t.Fatalf("ack: %v", ack)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	sub := map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{"query": `subscription{ notificationReceived{ id } }`}}
+	for i := 0; i < 20; i++ {
+		if err := wsjson.Write(ctx, c, sub); err != nil {
+			t.Fatal(err)
+		}
+		if err := wsjson.Write(ctx, c, map[string]any{"id": "1", "type": "complete"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := wsjson.Write(ctx, c, sub); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, func() bool { return s.NotificationSubscribers() == 1 })
+	if err := wsjson.Write(ctx, c, map[string]any{"id": "q", "type": "subscribe", "payload": map[string]any{
+		"query": `query($n: Int){ products(first: $n){ totalCount } }`, "variables": map[string]any{"n": 5}}}); err != nil {
+		t.Fatal(err)
+	}
+	for {
+		var msg struct {
+			ID, Type string
+			Payload  json.RawMessage
+		}
+		if err := wsjson.Read(ctx, c, &msg); err != nil {
+			t.Fatal(err)
+		}
+		if msg.ID == "1" {
+			t.Fatalf("the reused id got %s %s", msg.Type, msg.Payload)
+		}
+		if msg.ID == "q" && msg.Type == "next" {
+			if !strings.Contains(string(msg.Payload), `"totalCount":0`) {
+				t.Fatalf("Int variable over the websocket: %s", msg.Payload)
+			}
+			break
+		}
+	}
+	time.Sleep(100 * time.Millisecond) // a stale stop of id 1 would land now
+	if n := s.NotificationSubscribers(); n != 1 {
+		t.Fatalf("subscribers on the reused id = %d, want 1", n)
+	}
+}

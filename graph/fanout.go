@@ -175,6 +175,9 @@ func (g *fanoutGroup) join(m *fanoutMember, after *int64) bool {
 	if after == nil {
 		m.last = g.head
 	} else {
+		if len(g.ring) > 0 && max(*after, 0) < g.ring[0].seq-1 {
+			return false // older than the tail kept here: the per-subscriber path replays it from the log
+		}
 		m.last = max(*after, 0)
 		for _, e := range g.ring {
 			if e.seq > m.last {
@@ -221,9 +224,16 @@ func (f *ShowFanout) run(ctx context.Context, g *fanoutGroup, exec graphql.Graph
 	ctx = withShowFeed(kernel.WithViewer(ctx, kernel.Viewer{}), feed)
 	responses, rctx := exec.DispatchOperation(graphql.StartOperationTrace(ctx), op)
 	encode := func(ev *showevents.Event) ([]byte, bool) {
-		feed <- showEvent(ev)
+		select {
+		case feed <- showEvent(ev):
+		case <-ctx.Done():
+			return nil, false
+		}
 		resp := responses(rctx)
-		if resp == nil {
+		if resp == nil || len(feed) > 0 {
+			// The execution ended or answered without taking the event (an
+			// error at its start): the group cannot serve anyone.
+			f.log.ErrorContext(ctx, "showEvents fan-out: the execution did not take the event", "show", showID, "response", resp)
 			return nil, false
 		}
 		b, err := json.Marshal(resp)

@@ -37,16 +37,17 @@ const Subprotocol = "graphql-transport-ws"
 
 // Close codes of the protocol, and the one for slow consumers.
 const (
-	CloseNormal              = 1000
-	CloseSlowConsumer        = 1008 // policy violation: fell too far behind
-	CloseInternal            = 4500
-	CloseBadRequest          = 4400
-	CloseUnauthorized        = 4401
-	CloseForbidden           = 4403
-	CloseSubprotocol         = 4406
-	CloseInitTimeout         = 4408
-	CloseSubscriberExists    = 4409
-	CloseTooManyInitRequests = 4429
+	CloseNormal               = 1000
+	CloseSlowConsumer         = 1008 // policy violation: fell too far behind
+	CloseInternal             = 4500
+	CloseBadRequest           = 4400
+	CloseUnauthorized         = 4401
+	CloseForbidden            = 4403
+	CloseSubprotocol          = 4406
+	CloseInitTimeout          = 4408
+	CloseSubscriberExists     = 4409
+	CloseTooManyInitRequests  = 4429
+	CloseTooManySubscriptions = 4430
 )
 
 // InitFunc authenticates connection_init's payload and returns the context
@@ -87,8 +88,11 @@ type Transport struct {
 	PingInterval time.Duration
 	// ReadLimit bounds one client message (default 1 MiB).
 	ReadLimit int64
-	Sharer    Sharer
-	Logger    *slog.Logger
+	// MaxSubscriptions bounds the operations one connection may run at
+	// once (default 100); one more closes it with 4430.
+	MaxSubscriptions int
+	Sharer           Sharer
+	Logger           *slog.Logger
 
 	once sync.Once
 	reg  *registry
@@ -114,6 +118,9 @@ func (t *Transport) setup() {
 		}
 		if t.ReadLimit <= 0 {
 			t.ReadLimit = 1 << 20
+		}
+		if t.MaxSubscriptions <= 0 {
+			t.MaxSubscriptions = 100
 		}
 		if t.Logger == nil {
 			t.Logger = slog.Default()
@@ -189,6 +196,12 @@ func (c *conn) init() bool {
 		c.closeWith(CloseInitTimeout, "Connection initialisation timeout")
 	})
 	m, err := c.read()
+	for err == nil && (m.Type == "ping" || m.Type == "pong") { // allowed at any time
+		if m.Type == "ping" {
+			c.sendMsg(message{Type: "pong", Payload: m.Payload})
+		}
+		m, err = c.read()
+	}
 	if !timer.Stop() || err != nil {
 		return false
 	}
@@ -253,7 +266,7 @@ func (c *conn) readLoop() {
 				return
 			}
 		case "complete":
-			c.stop(m.ID, false)
+			c.stop(m.ID)
 		case "connection_init":
 			c.closeWith(CloseTooManyInitRequests, "Too many initialisation requests")
 			return
@@ -268,7 +281,9 @@ func (c *conn) readLoop() {
 func (c *conn) subscribe(id string, payload json.RawMessage) bool {
 	start := graphql.Now()
 	params := &graphql.RawParams{}
-	if err := json.Unmarshal(payload, params); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(payload))
+	dec.UseNumber() // integers stay integers (Int, Int64 variables), as gqlgen's transports decode them
+	if err := dec.Decode(params); err != nil {
 		c.closeWith(CloseBadRequest, "Invalid message received: subscribe payload")
 		return false
 	}
@@ -279,6 +294,12 @@ func (c *conn) subscribe(id string, payload json.RawMessage) bool {
 	s := &subscription{c: c, id: id, ctx: ctx, cancel: cancel}
 	s.prefix = append(append([]byte(`{"id":`), mustJSON(id)...), `,"type":"next","payload":`...)
 	c.mu.Lock()
+	if len(c.subs) >= c.t.MaxSubscriptions {
+		c.mu.Unlock()
+		cancel()
+		c.closeWith(CloseTooManySubscriptions, fmt.Sprintf("Too many subscriptions: at most %d per connection", c.t.MaxSubscriptions))
+		return false
+	}
 	if _, dup := c.subs[id]; dup {
 		c.mu.Unlock()
 		cancel()
@@ -295,7 +316,13 @@ func (c *conn) subscribe(id string, payload json.RawMessage) bool {
 
 // start creates operation s and hands it to the Sharer or the executor.
 func (c *conn) start(s *subscription, params *graphql.RawParams) {
-	ctx, id := s.ctx, s.id
+	defer func() {
+		if p := recover(); p != nil {
+			c.t.Logger.Error("gqlws: panic starting an operation", "panic", p)
+			c.sendError(s, gqlerror.List{{Message: "internal error", Extensions: map[string]any{"code": "INTERNAL"}}})
+		}
+	}()
+	ctx := s.ctx
 	rc, gerr := c.exec.CreateOperationContext(ctx, params)
 	if gerr != nil {
 		resp := c.exec.DispatchError(graphql.WithOperationContext(ctx, rc), gerr)
@@ -303,7 +330,7 @@ func (c *conn) start(s *subscription, params *graphql.RawParams) {
 			c.sendError(s, resp.Errors)
 		} else {
 			s.Next(mustJSON(resp))
-			c.stop(id, true)
+			c.finish(s, true)
 		}
 		return
 	}
@@ -326,7 +353,7 @@ func (c *conn) execute(s *subscription, ctx context.Context, rc *graphql.Operati
 			c.sendError(s, gqlerror.List{gqlErr})
 			return
 		}
-		c.stop(s.id, true)
+		c.finish(s, true)
 	}()
 	responses, ctx := c.exec.DispatchOperation(ctx, rc)
 	for {
@@ -340,25 +367,38 @@ func (c *conn) execute(s *subscription, ctx context.Context, rc *graphql.Operati
 	}
 }
 
-// stop ends subscription id; complete tells the client it ended.
-func (c *conn) stop(id string, complete bool) {
+// stop ends subscription id at the client's request (no reply).
+func (c *conn) stop(id string) {
 	c.mu.Lock()
 	s := c.subs[id]
 	delete(c.subs, id)
 	c.mu.Unlock()
-	if s == nil {
-		return
+	if s != nil {
+		s.cancel()
 	}
+}
+
+// finish ends s from the server's side; complete tells the client. Only s
+// itself is removed: the client may have reused its id meanwhile.
+func (c *conn) finish(s *subscription, complete bool) {
+	c.mu.Lock()
+	active := c.subs[s.id] == s
+	if active {
+		delete(c.subs, s.id)
+	}
+	c.mu.Unlock()
 	s.cancel()
-	if complete {
-		c.sendMsg(message{ID: id, Type: "complete"})
+	if active && complete {
+		c.sendMsg(message{ID: s.id, Type: "complete"})
 	}
 }
 
 func (c *conn) sendError(s *subscription, errs gqlerror.List) {
 	c.mu.Lock()
-	_, active := c.subs[s.id]
-	delete(c.subs, s.id)
+	active := c.subs[s.id] == s
+	if active {
+		delete(c.subs, s.id)
+	}
 	c.mu.Unlock()
 	s.cancel()
 	if active {
@@ -430,7 +470,7 @@ func (c *conn) closeWith(code int, reason string) {
 		return
 	}
 	if len(reason) > 120 { // a close frame's reason must fit in 123 bytes
-		reason = reason[:120]
+		reason = strings.ToValidUTF8(reason[:120], "")
 	}
 	go func() {
 		_ = c.ws.Close(websocket.StatusCode(code), reason)
@@ -485,7 +525,7 @@ func (s *subscription) Next(payload []byte) bool {
 
 func (s *subscription) Context() context.Context { return s.ctx }
 
-func (s *subscription) Complete() { s.c.stop(s.id, true) }
+func (s *subscription) Complete() { s.c.finish(s, true) }
 
 func mustJSON(v any) []byte {
 	b, err := json.Marshal(v)
