@@ -12,6 +12,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
+	"github.com/livemarket/livemarket/domain/txlock"
 )
 
 // Flash sale bounds.
@@ -73,6 +74,10 @@ func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in F
 		}
 		if in.Quantity > p.Stock {
 			return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input", "quantity"), "only %d in stock", p.Stock)
+		}
+		// One flash sale per product at a time: starts serialize on the product.
+		if err := txlock.Row(ctx, tx, "products", p.ID); err != nil {
+			return err
 		}
 		running, err := activeFlashSale(ctx, tx, sh.ID, p.ID, now)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/ledger"
 	"github.com/livemarket/livemarket/domain/paging"
+	"github.com/livemarket/livemarket/domain/txlock"
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
@@ -202,12 +203,29 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 	}
 	now := s.clock.Now()
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		// Refunds of one order serialize (its status depends on all lines).
+		if err := txlock.Row(ctx, tx, "orders", in.OrderID); err != nil {
+			return err
+		}
 		o := &Order{}
 		if err := tx.NewSelect().Model(o).Where("o.id = ?", in.OrderID).Scan(ctx); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return kernel.Fail(kernel.CodeNotFound, kernel.Field("input", "orderId"), "no such order")
 			}
 			return err
+		}
+		// Nothing about the order (its status) is told to someone who may
+		// not refund it.
+		if !viewer.IsAdmin {
+			var mine int
+			if err := tx.NewSelect().Table("vendor_orders").ColumnExpr("COUNT(*)").Where("order_id = ?", o.ID).
+				Where("vendor_id IN (?)", tx.NewSelect().Table("vendor_staff").Column("vendor_id").Where("user_id = ?", viewer.UserID)).
+				Scan(ctx, &mine); err != nil {
+				return err
+			}
+			if mine == 0 {
+				return kernel.ErrForbidden
+			}
 		}
 		if o.Status != StatusPaid && o.Status != StatusPartiallyRefunded {
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "orderId"), "only paid orders can be refunded (this one is %s)", o.Status)

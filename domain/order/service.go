@@ -740,8 +740,11 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
-				s.markSoldOut(l.product.ID, now)
-				return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "%q sold out", l.product.Title)
+				var left int
+				if err := tx.NewSelect().Table("products").Column("stock").Where("id = ?", l.product.ID).Scan(ctx, &left); err == nil && left == 0 {
+					s.markSoldOut(l.product.ID, now)
+				}
+				return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "only %d of %q left", left, l.product.Title)
 			}
 		}
 		return nil
@@ -774,13 +777,30 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 		// same key finishes it, or it expires and returns its stock.
 		return nil, fmt.Errorf("order.Checkout: payment: %w", err)
 	}
+	// The money is taken: finish even if the shopper goes away, and note
+	// the charge first, so that the sweep settles (never cancels) an order
+	// whose settlement fails here.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	if _, err := s.db.NewUpdate().Model((*Order)(nil)).Set("payment_ref = ?", ref).
+		Where("id = ?", o.ID).Where("status = ?", StatusPendingPayment).Exec(ctx); err != nil {
+		s.opt.Logger.ErrorContext(ctx, "order: note the charge", "order", o.ID, "ref", ref, "err", err)
+	}
+	return s.settle(ctx, o, ref)
+}
+
+// settle records a charged order as PAID: the ledger posting, the cart, the
+// show events and the sales feed. If its reservation had expired, the
+// stock is taken again; if that is gone, the charge is refunded.
+func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, error) {
+	amount := kernel.Money{AmountMinor: o.TotalMinor, Currency: o.Currency}
 	now := s.clock.Now()
 	var events []*showevents.Event
 	var sales []*Sale
 	var paid []*Line
 	release := s.acquire(ctx)
 	defer release()
-	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		res, err := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusPaid).Set("paid_at = ?", now).Set("payment_ref = ?", ref).
 			Where("id = ?", o.ID).Where("status = ?", StatusPendingPayment).Exec(ctx)
 		if err != nil {
@@ -967,7 +987,7 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 	done := false
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		q := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusCancelled).
-			Where("id = ?", orderID).Where("status = ?", StatusPendingPayment)
+			Where("id = ?", orderID).Where("status = ?", StatusPendingPayment).Where("payment_ref IS NULL")
 		if declineReason != "" {
 			q = q.Set("decline_reason = ?", declineReason)
 		}
@@ -1019,11 +1039,26 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 func (s *Service) ExpireReservations(ctx context.Context) (int, error) {
 	var ids []string
 	if err := s.db.NewSelect().Model((*Order)(nil)).Column("id").Where("status = ?", StatusPendingPayment).
-		Where("expires_at <= ?", s.clock.Now()).OrderExpr("expires_at").Limit(500).Scan(ctx, &ids); err != nil {
+		Where("payment_ref IS NULL").Where("expires_at <= ?", s.clock.Now()).OrderExpr("expires_at").Limit(500).Scan(ctx, &ids); err != nil {
 		return 0, fmt.Errorf("order.ExpireReservations: %w", err)
 	}
 	n := 0
 	var errs []error
+	// Charged but not settled (the process stopped, the database failed):
+	// settle them, never cancel.
+	var charged []*Order
+	if err := s.db.NewSelect().Model(&charged).Where("o.status = ?", StatusPendingPayment).Where("o.payment_ref IS NOT NULL").
+		Where("o.expires_at <= ?", s.clock.Now()).Limit(100).Scan(ctx); err != nil {
+		return 0, fmt.Errorf("order.ExpireReservations: %w", err)
+	}
+	for _, o := range charged {
+		if _, err := s.settle(ctx, o, *o.PaymentRef); err != nil {
+			if _, expected := kernel.AsFieldErrors(err); !expected {
+				s.opt.Logger.ErrorContext(ctx, "order: settle a charged order", "order", o.ID, "err", err)
+				errs = append(errs, err)
+			}
+		}
+	}
 	for _, id := range ids {
 		done, err := s.cancel(ctx, id, "")
 		if err != nil { // one order must not hold back the others' stock
