@@ -205,6 +205,9 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		// Refunds of one order serialize (its status depends on all lines).
 		if err := txlock.Row(ctx, tx, "orders", in.OrderID); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				return kernel.Fail(kernel.CodeNotFound, kernel.Field("input", "orderId"), "no such order")
+			}
 			return err
 		}
 		o := &Order{}
