@@ -238,35 +238,21 @@ func (r *orderResolver) VendorOrders(ctx context.Context, obj *order.View) ([]*m
 
 // Total is the resolver for the total field.
 func (r *orderResolver) Total(ctx context.Context, obj *order.View) (*kernel.Money, error) {
-	total := obj.TotalMinor
-	if obj.Partial { // a vendor's staff: what their part(s) come to
-		total = 0
-		for _, vo := range obj.VendorOrders {
-			total += vo.SubtotalMinor
-		}
-	}
-	return &kernel.Money{AmountMinor: total, Currency: obj.Currency}, nil
+	return &kernel.Money{AmountMinor: obj.Total(), Currency: obj.Currency}, nil
 }
 
 // Show is the resolver for the show field.
 func (r *orderResolver) Show(ctx context.Context, obj *order.View) (*show.Show, error) {
-	for _, l := range obj.Lines {
-		if l.ShowID != nil {
-			return loaders.For(ctx).ShowByID.Load(ctx, *l.ShowID)
-		}
+	if id, _ := obj.Attribution(); id != "" {
+		return loaders.For(ctx).ShowByID.Load(ctx, id)
 	}
 	return nil, nil
 }
 
 // Influencer is the resolver for the influencer field.
 func (r *orderResolver) Influencer(ctx context.Context, obj *order.View) (*influencer.Influencer, error) {
-	for _, l := range obj.Lines {
-		if l.ShowID != nil {
-			if l.InfluencerID == nil {
-				return nil, nil
-			}
-			return loaders.For(ctx).InfluencerByID.Load(ctx, *l.InfluencerID)
-		}
+	if _, id := obj.Attribution(); id != "" {
+		return loaders.For(ctx).InfluencerByID.Load(ctx, id)
 	}
 	return nil, nil
 }

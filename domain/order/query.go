@@ -26,6 +26,30 @@ type View struct {
 	Partial bool
 }
 
+// Total is what the viewer's part of the order comes to: the whole order
+// for its shopper and admins, the vendor's part(s) for its staff.
+func (v *View) Total() int64 {
+	if !v.Partial {
+		return v.TotalMinor
+	}
+	var t int64
+	for _, vo := range v.VendorOrders {
+		t += vo.SubtotalMinor
+	}
+	return t
+}
+
+// Attribution is the show and influencer of the order's first attributed
+// line the viewer sees ("" when none).
+func (v *View) Attribution() (showID, influencerID string) {
+	for _, l := range v.Lines {
+		if l.ShowID != nil {
+			return *l.ShowID, deref(l.InfluencerID)
+		}
+	}
+	return "", ""
+}
+
 // Filter narrows Orders.
 type Filter struct {
 	// VendorID lists the orders with a part for this vendor (its staff and
