@@ -1,7 +1,6 @@
 package contract_test
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -15,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coder/websocket"
-	"github.com/coder/websocket/wsjson"
 	"github.com/uptrace/bun"
 	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -832,77 +829,26 @@ func (c *client) platformFee(t *testing.T, token, vendorID string) *int {
 	return out.Vendor.PlatformFeeBps
 }
 
-// notificationSocket is a graphql-transport-ws connection running the
-// NotificationReceived subscription.
-type notificationSocket struct {
-	conn *websocket.Conn
-	ctx  context.Context
-}
+// notificationSocket runs the NotificationReceived subscription.
+type notificationSocket struct{ *socket }
 
 // subscribeNotifications opens a websocket on /graphql as the app does,
 // authenticates in connection_init and subscribes with the
 // NotificationReceived operation.
 func (c *client) subscribeNotifications(t *testing.T, token string) *notificationSocket {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	dctx, dcancel := context.WithTimeout(ctx, 10*time.Second)
-	defer dcancel()
-	conn, resp, err := websocket.Dial(dctx, "ws"+strings.TrimPrefix(c.s.URL, "http")+"/graphql",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatalf("websocket dial: %v", err)
-	}
-	t.Cleanup(func() { conn.CloseNow() })
-	if p := resp.Header.Get("Sec-WebSocket-Protocol"); p != "graphql-transport-ws" {
-		t.Fatalf("websocket subprotocol %q, want graphql-transport-ws", p)
-	}
-	if err := wsjson.Write(dctx, conn, map[string]any{"type": "connection_init", "payload": map[string]any{"authToken": token}}); err != nil {
-		t.Fatal(err)
-	}
-	var ack struct{ Type string }
-	if err := wsjson.Read(dctx, conn, &ack); err != nil || ack.Type != "connection_ack" {
-		t.Fatalf("connection_init: %+v, %v", ack, err)
-	}
-	if err := wsjson.Write(dctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
-		"operationName": "NotificationReceived", "query": contract.Operation("NotificationReceived")}}); err != nil {
-		t.Fatal(err)
-	}
-	c.ran["NotificationReceived"] = true
-	return &notificationSocket{conn: conn, ctx: ctx}
+	return &notificationSocket{c.subscribe(t, token, "NotificationReceived", nil)}
 }
 
 // next waits up to five seconds for the subscription's next notification.
 func (ns *notificationSocket) next(t *testing.T) notification {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(ns.ctx, 5*time.Second)
-	defer cancel()
-	for {
-		var msg struct {
-			ID, Type string
-			Payload  json.RawMessage
-		}
-		if err := wsjson.Read(ctx, ns.conn, &msg); err != nil {
-			t.Fatalf("NotificationReceived: no message within 5s: %v", err)
-		}
-		switch msg.Type {
-		case "ping":
-			if err := wsjson.Write(ctx, ns.conn, map[string]any{"type": "pong"}); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		case "pong":
-			continue
-		}
-		var p struct {
-			Data   struct{ NotificationReceived *notification }
-			Errors []testkit.GQLError
-		}
-		if msg.Type != "next" || msg.ID != "1" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 || p.Data.NotificationReceived == nil {
-			t.Fatalf("NotificationReceived: unexpected message %s %s %s", msg.ID, msg.Type, msg.Payload)
-		}
-		return *p.Data.NotificationReceived
+	var data struct{ NotificationReceived *notification }
+	ns.socket.next(t, &data)
+	if data.NotificationReceived == nil {
+		t.Fatal("NotificationReceived: null")
 	}
+	return *data.NotificationReceived
 }
 
 // waitForSubscribers waits until the server has registered want

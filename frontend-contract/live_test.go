@@ -160,52 +160,19 @@ func questionIDs(conn questionConnection) []string {
 	return out
 }
 
-// eventSocket is a graphql-transport-ws connection running the ShowEvents
-// subscription.
-type eventSocket struct {
-	conn *websocket.Conn
-	ctx  context.Context
-}
+// eventSocket runs the ShowEvents subscription.
+type eventSocket struct{ *socket }
 
 // subscribeShowEvents opens a websocket on /graphql as the app does and
 // subscribes with the ShowEvents operation (token may be empty: guests may
 // watch).
 func (c *client) subscribeShowEvents(t *testing.T, token, showID string, afterSeq *int64) *eventSocket {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	t.Cleanup(cancel)
-	dctx, dcancel := context.WithTimeout(ctx, 10*time.Second)
-	defer dcancel()
-	conn, resp, err := websocket.Dial(dctx, "ws"+strings.TrimPrefix(c.s.URL, "http")+"/graphql",
-		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatalf("websocket dial: %v", err)
-	}
-	t.Cleanup(func() { conn.CloseNow() })
-	if p := resp.Header.Get("Sec-WebSocket-Protocol"); p != "graphql-transport-ws" {
-		t.Fatalf("websocket subprotocol %q, want graphql-transport-ws", p)
-	}
-	init := map[string]any{}
-	if token != "" {
-		init["authToken"] = token
-	}
-	if err := wsjson.Write(dctx, conn, map[string]any{"type": "connection_init", "payload": init}); err != nil {
-		t.Fatal(err)
-	}
-	var ack struct{ Type string }
-	if err := wsjson.Read(dctx, conn, &ack); err != nil || ack.Type != "connection_ack" {
-		t.Fatalf("connection_init: %+v, %v", ack, err)
-	}
 	vars := map[string]any{"showId": showID}
 	if afterSeq != nil {
 		vars["afterSeq"] = *afterSeq
 	}
-	if err := wsjson.Write(dctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
-		"operationName": "ShowEvents", "query": contract.Operation("ShowEvents"), "variables": vars}}); err != nil {
-		t.Fatal(err)
-	}
-	c.ran["ShowEvents"] = true
-	return &eventSocket{conn: conn, ctx: ctx}
+	return &eventSocket{c.subscribe(t, token, "ShowEvents", vars)}
 }
 
 // next waits up to five seconds for the subscription's next event.
@@ -216,37 +183,13 @@ func (es *eventSocket) next(t *testing.T) showEvent {
 	return ev
 }
 
-// nextInto decodes the subscription's next event into ev, answering pings.
+// nextInto decodes the next event into ev.
 func (es *eventSocket) nextInto(t *testing.T, ev any) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(es.ctx, 5*time.Second)
-	defer cancel()
-	for {
-		var msg struct {
-			ID, Type string
-			Payload  json.RawMessage
-		}
-		if err := wsjson.Read(ctx, es.conn, &msg); err != nil {
-			t.Fatalf("ShowEvents: no message within 5s: %v", err)
-		}
-		switch msg.Type {
-		case "ping":
-			if err := wsjson.Write(ctx, es.conn, map[string]any{"type": "pong"}); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		case "pong":
-			continue
-		}
-		var p struct {
-			Data   struct{ ShowEvents json.RawMessage }
-			Errors []testkit.GQLError
-		}
-		if msg.Type != "next" || msg.ID != "1" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 ||
-			len(p.Data.ShowEvents) == 0 || string(p.Data.ShowEvents) == "null" || json.Unmarshal(p.Data.ShowEvents, ev) != nil {
-			t.Fatalf("ShowEvents: unexpected message %s %s %s", msg.ID, msg.Type, msg.Payload)
-		}
-		return
+	var data struct{ ShowEvents json.RawMessage }
+	es.socket.next(t, &data)
+	if len(data.ShowEvents) == 0 || string(data.ShowEvents) == "null" || json.Unmarshal(data.ShowEvents, ev) != nil {
+		t.Fatalf("ShowEvents: unexpected event %s", data.ShowEvents)
 	}
 }
 
@@ -540,55 +483,84 @@ func exerciseLive(t *testing.T, c *client, w collabWorld) {
 }
 
 // socket is a graphql-transport-ws connection running one contract
-// subscription.
+// subscription, as the clients open it.
 type socket struct {
 	conn *websocket.Conn
+	ctx  context.Context
 	name string
 }
 
-// subscribe runs the contract subscription name over a websocket.
+// subscribe opens a websocket on /graphql, authenticates in
+// connection_init (token may be empty: a guest) and runs the contract
+// subscription name.
 func (c *client) subscribe(t *testing.T, token, name string, vars map[string]any) *socket {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	conn, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(c.s.URL, "http")+"/graphql",
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	dctx, dcancel := context.WithTimeout(ctx, 10*time.Second)
+	defer dcancel()
+	conn, resp, err := websocket.Dial(dctx, "ws"+strings.TrimPrefix(c.s.URL, "http")+"/graphql",
 		&websocket.DialOptions{Subprotocols: []string{"graphql-transport-ws"}})
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("websocket dial: %v", err)
 	}
 	t.Cleanup(func() { conn.CloseNow() })
-	if err := wsjson.Write(ctx, conn, map[string]any{"type": "connection_init", "payload": map[string]any{"authToken": token}}); err != nil {
+	if p := resp.Header.Get("Sec-WebSocket-Protocol"); p != "graphql-transport-ws" {
+		t.Fatalf("websocket subprotocol %q, want graphql-transport-ws", p)
+	}
+	init := map[string]any{}
+	if token != "" {
+		init["authToken"] = token
+	}
+	if err := wsjson.Write(dctx, conn, map[string]any{"type": "connection_init", "payload": init}); err != nil {
 		t.Fatal(err)
 	}
 	var ack struct{ Type string }
-	if err := wsjson.Read(ctx, conn, &ack); err != nil || ack.Type != "connection_ack" {
+	if err := wsjson.Read(dctx, conn, &ack); err != nil || ack.Type != "connection_ack" {
 		t.Fatalf("connection_init: %+v, %v", ack, err)
 	}
-	if err := wsjson.Write(ctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": map[string]any{
-		"operationName": name, "query": contract.Operation(name), "variables": vars}}); err != nil {
+	payload := map[string]any{"operationName": name, "query": contract.Operation(name)}
+	if vars != nil {
+		payload["variables"] = vars
+	}
+	if err := wsjson.Write(dctx, conn, map[string]any{"id": "1", "type": "subscribe", "payload": payload}); err != nil {
 		t.Fatal(err)
 	}
 	c.ran[name] = true
-	return &socket{conn: conn, name: name}
+	return &socket{conn: conn, ctx: ctx, name: name}
 }
 
-// next decodes the subscription's next data into out.
+// next waits up to five seconds for the subscription's next result and
+// decodes its data into out, answering the server's pings meanwhile.
 func (s *socket) next(t *testing.T, out any) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	ctx, cancel := context.WithTimeout(s.ctx, 5*time.Second)
 	defer cancel()
-	var msg struct {
-		Type    string
-		Payload struct {
-			Data   json.RawMessage
-			Errors []any
+	for {
+		var msg struct {
+			ID, Type string
+			Payload  json.RawMessage
 		}
-	}
-	if err := wsjson.Read(ctx, s.conn, &msg); err != nil {
-		t.Fatalf("%s: no message: %v", s.name, err)
-	}
-	if msg.Type != "next" || len(msg.Payload.Errors) > 0 || json.Unmarshal(msg.Payload.Data, out) != nil {
-		t.Fatalf("%s: %+v", s.name, msg)
+		if err := wsjson.Read(ctx, s.conn, &msg); err != nil {
+			t.Fatalf("%s: no message within 5s: %v", s.name, err)
+		}
+		switch msg.Type {
+		case "ping":
+			if err := wsjson.Write(ctx, s.conn, map[string]any{"type": "pong"}); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		case "pong":
+			continue
+		}
+		var p struct {
+			Data   json.RawMessage
+			Errors []testkit.GQLError
+		}
+		if msg.Type != "next" || msg.ID != "1" || json.Unmarshal(msg.Payload, &p) != nil || len(p.Errors) > 0 || json.Unmarshal(p.Data, out) != nil {
+			t.Fatalf("%s: unexpected message %s %s %s", s.name, msg.ID, msg.Type, msg.Payload)
+		}
+		return
 	}
 }
 
