@@ -842,11 +842,13 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 			return err
 		}
 		// The bought products leave the cart.
-		for _, l := range lines {
-			if _, err := tx.NewDelete().Model((*CartLine)(nil)).Where("product_id = ?", l.ProductID).
-				Where("cart_id IN (?)", tx.NewSelect().Table("carts").Column("id").Where("user_id = ?", o.UserID)).Exec(ctx); err != nil {
-				return err
-			}
+		bought := make([]string, len(lines))
+		for i, l := range lines {
+			bought[i] = l.ProductID
+		}
+		if _, err := tx.NewDelete().Model((*CartLine)(nil)).Where("product_id IN (?)", bun.In(bought)).
+			Where("cart_id IN (?)", tx.NewSelect().Table("carts").Column("id").Where("user_id = ?", o.UserID)).Exec(ctx); err != nil {
+			return err
 		}
 		paid = lines
 		return nil
@@ -881,17 +883,16 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 	if err != nil {
 		s.opt.Logger.WarnContext(ctx, "order: record sale events", "order", o.ID, "err", err)
 	}
-	for _, ev := range events {
-		if s.opt.Events != nil {
-			_ = s.opt.Events.Publish(ctx, ev)
-		}
-	}
+	s.publish(ctx, events...)
 	for _, sale := range sales {
 		if err := s.opt.Sales.Publish(ctx, sale); err != nil {
 			s.opt.Logger.WarnContext(ctx, "order: publish sale", "order", o.ID, "err", err)
 		}
 	}
-	return s.get(ctx, o.ID)
+	// The order as the settling statement left it (no need to read it back).
+	paidOrder := *o
+	paidOrder.Status, paidOrder.PaidAt, paidOrder.PaymentRef = StatusPaid, &now, &ref
+	return &paidOrder, nil
 }
 
 var (
@@ -950,30 +951,49 @@ func retake(ctx context.Context, tx bun.IDB, userID string, lines []*Line) error
 func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now time.Time) ([]*showevents.Event, []*Sale, error) {
 	var events []*showevents.Event
 	var sales []*Sale
+	var showIDs, productIDs []string
 	for _, l := range lines {
-		parts := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
 		if l.ShowID != nil {
-			sales = append(sales, &Sale{OrderID: o.ID, VendorID: l.VendorID, ShowID: *l.ShowID, InfluencerID: deref(l.InfluencerID),
-				ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: o.Currency},
-				Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: o.Currency}, At: now})
-			shows, err := show.ByIDs(ctx, tx, []string{*l.ShowID})
-			if err != nil {
-				return nil, nil, err
-			}
-			if sh := shows[*l.ShowID]; sh != nil && sh.Status == show.StatusLive {
-				var stock int
-				if err := tx.NewSelect().Table("products").Column("stock").Where("id = ?", l.ProductID).Scan(ctx, &stock); err != nil {
+			showIDs = append(showIDs, *l.ShowID)
+			productIDs = append(productIDs, l.ProductID)
+		}
+	}
+	if len(showIDs) == 0 {
+		return nil, nil, nil
+	}
+	shows, err := show.ByIDs(ctx, tx, showIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	var stocks []struct {
+		ID    string `bun:"id"`
+		Stock int    `bun:"stock"`
+	}
+	if err := tx.NewSelect().Table("products").Column("id", "stock").Where("id IN (?)", bun.In(productIDs)).Scan(ctx, &stocks); err != nil {
+		return nil, nil, err
+	}
+	stock := map[string]int{}
+	for _, st := range stocks {
+		stock[st.ID] = st.Stock
+	}
+	for _, l := range lines {
+		if l.ShowID == nil {
+			continue
+		}
+		parts := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
+		sales = append(sales, &Sale{OrderID: o.ID, VendorID: l.VendorID, ShowID: *l.ShowID, InfluencerID: deref(l.InfluencerID),
+			ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: o.Currency},
+			Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: o.Currency}, At: now})
+		if sh := shows[*l.ShowID]; sh != nil && sh.Status == show.StatusLive {
+			q, left := l.Quantity, stock[l.ProductID]
+			for _, ev := range []*showevents.Event{
+				{ShowID: sh.ID, At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q},
+				{ShowID: sh.ID, At: now, Kind: showevents.StockChanged, ProductID: l.ProductID, Stock: &left},
+			} {
+				if err := showevents.Record(ctx, tx, ev); err != nil {
 					return nil, nil, err
 				}
-				q := l.Quantity
-				bought := &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q}
-				left := &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.StockChanged, ProductID: l.ProductID, Stock: &stock}
-				for _, ev := range []*showevents.Event{bought, left} {
-					if err := showevents.Record(ctx, tx, ev); err != nil {
-						return nil, nil, err
-					}
-					events = append(events, ev)
-				}
+				events = append(events, ev)
 			}
 		}
 	}
