@@ -39,6 +39,9 @@ type FlashResult struct {
 	OrdersPerSec           float64
 	P50, P99               time.Duration // successful checkouts
 	SoldOutP50, SoldOutP99 time.Duration
+	LateSoldOut            int           // sold-out replies to the checkouts sent after the rush
+	LateP50, LateP99       time.Duration // their latency
+	FloorP50, FloorP99     time.Duration // an authenticated no-op by the same buyers at once
 	FinalStock             int
 	Oversold               int
 	LedgerBalanced         bool
@@ -88,64 +91,72 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			return nil, fmt.Errorf("flashSaleStart: %w", err)
 		}
 	}
-	// Buyers: signed up, each with one unit in its cart, bought from the show.
+	// Buyers: signed up, each with one unit in its cart, bought from the
+	// show. Each buyer is its own client with its own keep-alive connection,
+	// opened during setup, as a viewer's browser already is when the host
+	// pins the product.
 	tokens := make([]string, cfg.Buyers)
+	clients := make([]*http.Client, cfg.Buyers)
 	if err := parallel(ctx, cfg.Buyers, 16, func(i int) error {
+		clients[i] = &http.Client{Timeout: 60 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 1, IdleConnTimeout: 10 * time.Minute}}
 		tok, err := signUp(ctx, addr, fmt.Sprintf("buyer%d@load.test", i), fmt.Sprintf("Buyer %d", i))
 		if err != nil {
 			return fmt.Errorf("signUp buyer %d: %w", i, err)
 		}
 		tokens[i] = tok
-		return gql(ctx, addr, tok, `mutation($p: ID!, $s: ID){ cartLineAdd(input:{productId:$p, quantity:1, showId:$s}){ errors{ code field message } } }`,
-			map[string]any{"p": shop.productID, "s": shop.showID}, nil)
+		data, err := gqlDataWith(ctx, clients[i], addr, tok, `mutation($p: ID!, $s: ID){ cartLineAdd(input:{productId:$p, quantity:1, showId:$s}){ errors{ code field message } } }`,
+			map[string]any{"p": shop.productID, "s": shop.showID})
+		if err == nil && strings.Contains(string(data), `"code"`) {
+			err = fmt.Errorf("payload errors: %s", data)
+		}
+		return err
 	}); err != nil {
 		return nil, err
 	}
 	fmt.Fprintf(w, "  %d buyers ready\n", cfg.Buyers)
+	r := &FlashResult{Errors: map[string]int{}}
+
+	// The floor: the same buyers send, at the same instant, an operation
+	// that does nothing but authenticate (HTTP, token, GraphQL): no checkout
+	// reply can come faster than this on this machine.
+	floor := wave(ctx, cfg.Buyers, func(ctx context.Context, i int) string {
+		data, err := gqlDataWith(ctx, clients[i], addr, tokens[i], `{ __typename }`, nil)
+		if err != nil || !strings.Contains(string(data), "Query") {
+			return "floor failed"
+		}
+		return ""
+	})
+	r.FloorP50, r.FloorP99 = pct(floor.lat(""), 50), pct(floor.lat(""), 99)
 	settle(ctx, dbURL) // the setup's writes are flushed before the rush, as before the baseline
 
-	// The rush: every buyer checks out at once.
-	type outcome struct {
-		lat  time.Duration
-		code string // "" paid
-	}
-	outs := make([]outcome, cfg.Buyers)
-	var startGate sync.WaitGroup
-	startGate.Add(1)
-	var wg sync.WaitGroup
-	var lastPaid atomic.Int64
-	t0 := time.Now()
-	for i := range tokens {
-		wg.Add(1)
-		go func(i int) {
-			defer wg.Done()
-			startGate.Wait()
-			begin := time.Now()
+	checkout := func(key string) func(ctx context.Context, i int) string {
+		return func(ctx context.Context, i int) string {
 			var out struct {
 				Checkout struct {
 					Order  *struct{ ID, Status string }
 					Errors []struct{ Code string }
 				}
 			}
-			err := gqlRaw(ctx, addr, tokens[i], `mutation($in: CheckoutInput!){ checkout(input:$in){ order{ id status } errors{ code } } }`,
-				map[string]any{"in": map[string]any{"idempotencyKey": fmt.Sprintf("rush-%d", i), "paymentToken": "tok_visa",
-					"shippingAddress": map[string]any{"name": "Buyer", "line1": "1 Main St", "city": "Paris", "postalCode": "75001", "country": "FR"}}}, &out)
-			lat := time.Since(begin)
+			data, err := gqlDataWith(ctx, clients[i], addr, tokens[i], `mutation($in: CheckoutInput!){ checkout(input:$in){ order{ id status } errors{ code } } }`,
+				map[string]any{"in": map[string]any{"idempotencyKey": fmt.Sprintf("%s-%d", key, i), "paymentToken": "tok_visa",
+					"shippingAddress": map[string]any{"name": "Buyer", "line1": "1 Main St", "city": "Paris", "postalCode": "75001", "country": "FR"}}})
+			if err == nil {
+				err = json.Unmarshal(data, &out)
+			}
 			switch {
 			case err != nil:
-				outs[i] = outcome{lat, "transport: " + firstLine(err.Error())}
+				return "transport: " + firstLine(err.Error())
 			case len(out.Checkout.Errors) > 0:
-				outs[i] = outcome{lat, out.Checkout.Errors[0].Code}
+				return out.Checkout.Errors[0].Code
 			case out.Checkout.Order != nil && out.Checkout.Order.Status == "PAID":
-				outs[i] = outcome{lat, ""}
-				lastPaid.Store(int64(time.Since(t0)))
+				return ""
 			default:
-				outs[i] = outcome{lat, "unexpected"}
+				return "unexpected"
 			}
-		}(i)
+		}
 	}
-	t0 = time.Now()
-	startGate.Done()
+
+	// The rush: every buyer checks out at once.
 	if prof := os.Getenv("LIVEMARKET_LOAD_CPUPROFILE"); prof != "" { // the server's CPU profile over the rush
 		go func() {
 			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/debug/pprof/profile?seconds=3", nil)
@@ -155,33 +166,51 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 				_ = os.WriteFile(prof, b, 0o644)
 			}
 		}()
+		time.Sleep(100 * time.Millisecond)
 	}
 	if dump := os.Getenv("LIVEMARKET_LOAD_DUMP"); dump != "" { // goroutines mid-rush, to find where checkouts wait
-		time.Sleep(time.Second)
-		dumpGoroutinesTo(ctx, addr, dump)
+		go func() {
+			time.Sleep(time.Second)
+			dumpGoroutinesTo(ctx, addr, dump)
+		}()
 	}
-	wg.Wait()
-
-	r := &FlashResult{Errors: map[string]int{}}
-	var paidLat, soldLat []time.Duration
-	for _, o := range outs {
-		switch o.code {
-		case "":
-			r.Paid++
-			paidLat = append(paidLat, o.lat)
-		case "OUT_OF_STOCK", "LIMIT_EXCEEDED":
-			r.SoldOut++
-			soldLat = append(soldLat, o.lat)
-		default:
-			r.Failed++
-			r.Errors[o.code]++
+	rush := wave(ctx, cfg.Buyers, checkout("rush"))
+	// The late buyers: everyone who did not get one tries again once the
+	// product is sold out (a new checkout), all at once.
+	var losers []int
+	for i, o := range rush.code {
+		if o != "" {
+			losers = append(losers, i)
 		}
 	}
-	if d := time.Duration(lastPaid.Load()); d > 0 {
+	late := wave(ctx, len(losers), func(ctx context.Context, j int) string { return checkout("late")(ctx, losers[j]) })
+
+	for _, code := range rush.code {
+		switch code {
+		case "":
+			r.Paid++
+		case "OUT_OF_STOCK", "LIMIT_EXCEEDED":
+			r.SoldOut++
+		default:
+			r.Failed++
+			r.Errors[code]++
+		}
+	}
+	if d := rush.lastOK; d > 0 {
 		r.OrdersPerSec = float64(r.Paid) / d.Seconds()
 	}
-	r.P50, r.P99 = pct(paidLat, 50), pct(paidLat, 99)
+	r.P50, r.P99 = pct(rush.lat(""), 50), pct(rush.lat(""), 99)
+	soldLat := append(rush.lat("OUT_OF_STOCK"), rush.lat("LIMIT_EXCEEDED")...)
 	r.SoldOutP50, r.SoldOutP99 = pct(soldLat, 50), pct(soldLat, 99)
+	lateLat := append(late.lat("OUT_OF_STOCK"), late.lat("LIMIT_EXCEEDED")...)
+	r.LateSoldOut = len(lateLat)
+	r.LateP50, r.LateP99 = pct(lateLat, 50), pct(lateLat, 99)
+	for _, code := range late.code {
+		if code != "OUT_OF_STOCK" && code != "LIMIT_EXCEEDED" {
+			r.Failed++
+			r.Errors["late: "+code]++
+		}
+	}
 
 	// Oversell and money, read from the database itself.
 	d, err := db.Open(ctx, dbURL)
@@ -277,6 +306,9 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	row("latency p99 ms (successful / all)", ms(r.P99), ms(r.BaseP99), "")
 	row("sold-out replies", fmt.Sprint(r.SoldOut), "", "")
 	row("sold-out latency p50 / p99 ms", ms(r.SoldOutP50)+" / "+ms(r.SoldOutP99), "", "")
+	row("sold-out after the rush: replies", fmt.Sprint(r.LateSoldOut), "", "")
+	row("sold-out after the rush p50 / p99 ms", ms(r.LateP50)+" / "+ms(r.LateP99), "", "")
+	row("floor: no-op by every buyer at once p50 / p99", ms(r.FloorP50)+" / "+ms(r.FloorP99), "", "")
 	row("other failures", fmt.Sprint(r.Failed), "", "")
 	row("stock left", fmt.Sprint(r.FinalStock), fmt.Sprint(r.BaseFinalStock), "")
 	row("oversold units", fmt.Sprint(r.Oversold), fmt.Sprint(r.BaseOversold), "")
@@ -476,4 +508,55 @@ func freshDatabase(ctx context.Context, base string) (url string, drop func(), e
 		_, _ = admin.ExecContext(context.Background(), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 		admin.Close()
 	}, nil
+}
+
+// waveResult is one wave: every client's reply code ("" success) and
+// latency, and when the last success came.
+type waveResult struct {
+	code    []string
+	latency []time.Duration
+	lastOK  time.Duration
+}
+
+func (w waveResult) lat(code string) []time.Duration {
+	var out []time.Duration
+	for i, c := range w.code {
+		if c == code {
+			out = append(out, w.latency[i])
+		}
+	}
+	return out
+}
+
+// wave runs fn for n clients released at the same instant.
+func wave(ctx context.Context, n int, fn func(ctx context.Context, i int) string) waveResult {
+	r := waveResult{code: make([]string, n), latency: make([]time.Duration, n)}
+	var gate, wg sync.WaitGroup
+	gate.Add(1)
+	var last atomic.Int64
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			gate.Wait()
+			begin := time.Now()
+			r.code[i] = fn(ctx, i)
+			r.latency[i] = time.Since(begin)
+			if r.code[i] == "" {
+				for d := int64(time.Since(t0)); ; {
+					old := last.Load()
+					if d <= old || last.CompareAndSwap(old, d) {
+						break
+					}
+				}
+			}
+		}(i)
+	}
+	time.Sleep(50 * time.Millisecond) // every client is parked at the gate
+	t0 = time.Now()
+	gate.Done()
+	wg.Wait()
+	r.lastOK = time.Duration(last.Load())
+	return r
 }

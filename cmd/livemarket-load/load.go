@@ -221,9 +221,14 @@ func gql(ctx context.Context, addr, token, query string, vars map[string]any, ou
 
 // gqlData posts an operation and returns its data; top-level errors fail.
 func gqlData(ctx context.Context, addr, token, query string, vars map[string]any) (json.RawMessage, error) {
+	return gqlDataWith(ctx, httpc, addr, token, query, vars)
+}
+
+// gqlDataWith is gqlData through client c (a buyer's own connection).
+func gqlDataWith(ctx context.Context, c *http.Client, addr, token, query string, vars map[string]any) (json.RawMessage, error) {
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, _ := newPost(ctx, "http://"+addr+"/graphql", body, token)
-	resp, err := httpc.Do(req)
+	resp, err := c.Do(req)
 	if err != nil {
 		return nil, err
 	}

@@ -138,7 +138,7 @@ func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *
 		Introspection:     cfg.Introspection,
 		GraphiQL:          cfg.GraphiQL,
 		Limits:            graph.Limits{MaxComplexity: cfg.MaxComplexity, MaxDepth: cfg.MaxDepth, MaxBodyBytes: cfg.MaxBodyBytes},
-		Accounts:          account.Options{SessionTTL: cfg.SessionTTL},
+		Accounts:          account.Options{SessionTTL: cfg.SessionTTL, SessionCacheTTL: cfg.SessionCacheTTL},
 		Collab:            collab.Options{DefaultPlatformFeeBps: cfg.PlatformFeeBps},
 		LiveKit:           livekit.Config{URL: cfg.LiveKitURL, APIKey: cfg.LiveKitKey, APISecret: cfg.LiveKitSecret},
 		ReminderLead:      cfg.ReminderLead,

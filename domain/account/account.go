@@ -37,6 +37,11 @@ type Options struct {
 	MaxFailures   int
 	FailureWindow time.Duration
 	Hash          HashParams
+	// SessionCacheTTL is how long this process trusts a token it has
+	// checked without asking the database again (default 0: always ask).
+	// A sign-out here takes effect at once; in other processes, within
+	// this long.
+	SessionCacheTTL time.Duration
 }
 
 // Service is the accounts use-case layer.
@@ -47,6 +52,7 @@ type Service struct {
 	// dummyHash is compared against when an email is unknown, so a failed
 	// sign-in costs the same time whether or not the account exists.
 	dummyHash string
+	sessions  *sessionCache
 }
 
 // NewService builds the service.
@@ -67,7 +73,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if err != nil {
 		panic(err)
 	}
-	return &Service{db: db, clock: clock, opt: opt, dummyHash: dummy}
+	return &Service{db: db, clock: clock, opt: opt, dummyHash: dummy, sessions: newSessionCache(opt.SessionCacheTTL)}
 }
 
 // SignUpInput is what a new user gives.
@@ -255,14 +261,20 @@ func (s *Service) Authenticate(ctx context.Context, token string) (kernel.Viewer
 	if !strings.HasPrefix(token, tokenPrefix) || len(token) > 100 {
 		return kernel.Viewer{}, kernel.ErrUnauthenticated
 	}
-	sess, u, err := activeSession(ctx, s.db, hashToken(token), s.clock.Now())
+	hash, now := hashToken(token), s.clock.Now()
+	if v, ok := s.sessions.get(hash, now); ok {
+		return v, nil
+	}
+	sess, u, err := activeSession(ctx, s.db, hash, now)
 	if err != nil {
 		return kernel.Viewer{}, fmt.Errorf("account.Authenticate: %w", err)
 	}
 	if sess == nil {
 		return kernel.Viewer{}, kernel.ErrUnauthenticated
 	}
-	return kernel.Viewer{UserID: u.ID, IsAdmin: u.IsAdmin, SessionID: sess.ID}, nil
+	v := kernel.Viewer{UserID: u.ID, IsAdmin: u.IsAdmin, SessionID: sess.ID}
+	s.sessions.put(hash, v, now, sess.ExpiresAt)
+	return v, nil
 }
 
 // SignOut revokes the session the viewer used.
@@ -270,9 +282,11 @@ func (s *Service) SignOut(ctx context.Context, viewer kernel.Viewer) error {
 	if err := viewer.RequireUser(); err != nil {
 		return err
 	}
+	s.sessions.forget(viewer.SessionID)
 	if err := revokeSession(ctx, s.db, viewer.SessionID, s.clock.Now()); err != nil {
 		return fmt.Errorf("account.SignOut: %w", err)
 	}
+	s.sessions.forget(viewer.SessionID) // and anything a concurrent request cached meanwhile
 	return nil
 }
 

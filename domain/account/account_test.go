@@ -411,8 +411,18 @@ func TestTokensStoredOnlyAsHashes(t *testing.T) {
 
 func TestAuthenticate(t *testing.T) {
 	t.Parallel()
+	for _, cache := range []time.Duration{0, 10 * time.Second} { // every rule holds with the session cache too
+		t.Run(fmt.Sprintf("cache=%v", cache), func(t *testing.T) {
+			t.Parallel()
+			testAuthenticate(t, cache)
+		})
+	}
+}
+
+func testAuthenticate(t *testing.T, cache time.Duration) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
-		s, clock := newService(t, db)
+		clock := kernel.NewManualClock(testkit.Epoch)
+		s := account.NewService(db, clock, account.Options{Hash: testkit.FastHash, SessionCacheTTL: cache})
 		a := signUp(t, s, "anna@example.com")
 		b, err := s.SignIn(ctx, "anna@example.com", pw)
 		if err != nil {
@@ -487,6 +497,40 @@ func TestAuthenticate(t *testing.T) {
 				t.Fatalf("new token after expiry: %v", err)
 			}
 		})
+	})
+}
+
+// TestSessionCacheAcrossProcesses: a process that has checked a token
+// trusts it for SessionCacheTTL; a sign-out elsewhere reaches it within
+// that time, and one in the process itself at once.
+func TestSessionCacheAcrossProcesses(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		clock := kernel.NewManualClock(testkit.Epoch)
+		opt := account.Options{Hash: testkit.FastHash, SessionCacheTTL: 10 * time.Second}
+		here, there := account.NewService(db, clock, opt), account.NewService(db, clock, opt)
+		a := signUp(t, here, "anna@example.com")
+		v, err := here.Authenticate(ctx, a.Token)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, err := there.Authenticate(ctx, a.Token); err != nil || w != v {
+			t.Fatalf("other process: %+v, %v; want %+v", w, err, v)
+		}
+		if err := here.SignOut(ctx, v); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := here.Authenticate(ctx, a.Token); !errors.Is(err, kernel.ErrUnauthenticated) {
+			t.Fatalf("signed-out token accepted by the process that signed it out: %v", err)
+		}
+		clock.Advance(9 * time.Second)
+		if _, err := there.Authenticate(ctx, a.Token); err != nil {
+			t.Fatalf("within the cache's lifetime the other process still trusts the token: %v", err)
+		}
+		clock.Advance(time.Second)
+		if _, err := there.Authenticate(ctx, a.Token); !errors.Is(err, kernel.ErrUnauthenticated) {
+			t.Fatalf("signed-out token accepted elsewhere after the cache's lifetime: %v", err)
+		}
 	})
 }
 

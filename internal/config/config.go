@@ -23,6 +23,9 @@ type Config struct {
 	Introspection   bool
 	GraphiQL        bool
 	SessionTTL      time.Duration
+	// SessionCacheTTL: a checked token is trusted this long without asking
+	// the database (a sign-out reaches other processes within it).
+	SessionCacheTTL time.Duration
 	MaxComplexity   int
 	MaxDepth        int
 	MaxBodyBytes    int64
@@ -75,6 +78,8 @@ var settings = []setting{
 		modeBool, func(c *Config, v string) (err error) { c.GraphiQL, err = strconv.ParseBool(v); return }},
 	{"session-ttl", "SESSION_TTL", "how long a sign-in token stays valid", static("720h"),
 		func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return }},
+	{"session-cache-ttl", "SESSION_CACHE_TTL", "how long a process trusts a token it checked before asking the database again (0: always ask; a sign-out reaches other processes within this long)", static("10s"),
+		func(c *Config, v string) (err error) { c.SessionCacheTTL, err = time.ParseDuration(v); return }},
 	{"max-complexity", "MAX_COMPLEXITY", "highest GraphQL query cost accepted", static("5000"),
 		func(c *Config, v string) (err error) { c.MaxComplexity, err = strconv.Atoi(v); return }},
 	{"max-depth", "MAX_DEPTH", "deepest GraphQL selection accepted", static("12"),
