@@ -16,13 +16,13 @@ import (
 
 // Config is the whole configuration.
 type Config struct {
-	DatabaseURL     string
-	ListenAddr      string
-	AdminEmail      string
-	AdminPassword   string
-	Introspection   bool
-	GraphiQL        bool
-	SessionTTL      time.Duration
+	DatabaseURL   string
+	ListenAddr    string
+	AdminEmail    string
+	AdminPassword string
+	Introspection bool
+	GraphiQL      bool
+	SessionTTL    time.Duration
 	// SessionCacheTTL: a checked token is trusted this long without asking
 	// the database (a sign-out reaches other processes within it).
 	SessionCacheTTL time.Duration
