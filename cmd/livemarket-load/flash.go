@@ -169,8 +169,12 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 		time.Sleep(100 * time.Millisecond)
 	}
 	if dump := os.Getenv("LIVEMARKET_LOAD_DUMP"); dump != "" { // goroutines mid-rush, to find where checkouts wait
+		after := 300 * time.Millisecond
+		if d, err := time.ParseDuration(os.Getenv("LIVEMARKET_LOAD_DUMP_AFTER")); err == nil {
+			after = d
+		}
 		go func() {
-			time.Sleep(time.Second)
+			time.Sleep(after)
 			dumpGoroutinesTo(ctx, addr, dump)
 		}()
 	}

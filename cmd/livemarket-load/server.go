@@ -101,7 +101,7 @@ func serveChild(mode string) error {
 		a := app.New(d, app.Options{
 			Clock:    kernel.SystemClock{},
 			Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Accounts: account.Options{Hash: account.HashParams{MemoryKiB: 1024, Time: 1, Threads: 1}},
+			Accounts: account.Options{Hash: account.HashParams{MemoryKiB: 1024, Time: 1, Threads: 1}, SessionCacheTTL: 10 * time.Second}, // the server's default SESSION_CACHE_TTL
 			Collab:   collab.Options{DefaultPlatformFeeBps: 500},
 		})
 		mux := http.NewServeMux()

@@ -257,15 +257,17 @@ func TestCheckoutIdempotency(t *testing.T) {
 			}
 		})
 
-		t.Run("a repeat arriving while the first takes the last unit", func(t *testing.T) {
+		t.Run("a repeat arriving while the first takes the last unit in another process", func(t *testing.T) {
 			// Deterministic: the repeat has found no order for its key yet
-			// when the first request reserves and pays the last unit.
+			// when the first request, in another replica, reserves and pays
+			// the last unit. (In one process, a repeat waits for the first.)
+			other := e.otherProcess()
 			q := e.product(t, e.vendorB, 700, 1, "USD")
 			s := e.shopper(t)
 			e.add(t, s, q, 1, nil)
 			var first *order.Order
 			var firstErr error
-			e.onNextNow(func() { first, firstErr = e.orders.Checkout(ctx, s, checkoutIn("last", okToken)) })
+			e.onNextNow(func() { first, firstErr = other.Checkout(ctx, s, checkoutIn("last", okToken)) })
 			repeat, err := e.orders.Checkout(ctx, s, checkoutIn("last", okToken))
 			if firstErr != nil || first == nil || first.Status != order.StatusPaid {
 				t.Fatalf("first request = %+v, %v", first, firstErr)

@@ -118,6 +118,20 @@ func (c *hookClock) Now() time.Time {
 	return c.ManualClock.Now()
 }
 
+// otherProcess is a second replica of the services over the same database,
+// clock and payment provider: what it holds in memory (the stock gate, the
+// keys in flight) is its own.
+func (e *env) otherProcess() *order.Service {
+	return app.New(e.db, app.Options{
+		Clock:    e.hooks,
+		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Accounts: account.Options{Hash: testkit.FastHash},
+		Collab:   collab.Options{DefaultPlatformFeeBps: feeBps},
+		LiveKit:  livekit.Config{APIKey: testkit.LiveKitKey, APISecret: testkit.LiveKitSecret},
+		Payments: e.pay,
+	}).Orders
+}
+
 // onNextNow runs fn the next time a service reads the clock.
 func (e *env) onNextNow(fn func()) { e.hooks.hook.Store(&fn) }
 

@@ -2,6 +2,8 @@ package order
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"time"
 
@@ -202,4 +204,18 @@ func (s *Service) publish(ctx context.Context, evs ...*showevents.Event) {
 			_ = s.opt.Events.Publish(ctx, ev)
 		}
 	}
+}
+
+func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, now time.Time) (*FlashSale, error) {
+	fs := &FlashSale{}
+	err := db.NewSelect().Model(fs).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
+		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).
+		OrderExpr("fs.starts_at DESC").Limit(1).Scan(ctx)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("order: flash sale: %w", err)
+	}
+	return fs, nil
 }

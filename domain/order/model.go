@@ -65,6 +65,8 @@ type Order struct {
 	ExpiresAt      time.Time  `bun:"expires_at"`
 	CreatedAt      time.Time  `bun:"created_at"`
 	PaidAt         *time.Time `bun:"paid_at"`
+
+	lines []*Line // as the reservation wrote them (not read back to settle)
 }
 
 // VendorOrder is the part of an order one vendor fulfils.

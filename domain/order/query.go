@@ -226,6 +226,7 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 		return nil, err
 	}
 	now := s.clock.Now()
+	var restocked map[string]int
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		// Refunds of one order serialize (its status depends on all lines).
 		if err := txlock.Row(ctx, tx, "orders", in.OrderID); err != nil {
@@ -260,6 +261,7 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 		ref := &Refund{ID: kernel.NewID(), OrderID: o.ID, Reason: reason, Restock: in.Restock, CreatedBy: viewer.UserID, CreatedAt: now}
 		var rls []*refundLine
 		var rev []refundRev
+		restocked = map[string]int{}
 		for i, rl := range in.Lines {
 			f := kernel.Field("input", "lines", fmt.Sprint(i), "lineId")
 			l := &Line{}
@@ -293,6 +295,7 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 				if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", rl.Quantity, l.ProductID).Exec(ctx); err != nil {
 					return err
 				}
+				restocked[l.ProductID] += rl.Quantity
 			}
 		}
 		if _, err := tx.NewInsert().Model(ref).Exec(ctx); err != nil {
@@ -319,6 +322,7 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 	if err != nil {
 		return nil, wrap("order.Refund", err)
 	}
+	s.gate.released(restocked)
 	return s.Get(ctx, viewer, in.OrderID)
 }
 

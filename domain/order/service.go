@@ -12,7 +12,6 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -84,14 +83,9 @@ type Service struct {
 	writers chan struct{}
 	admit   chan struct{}
 
-	mu        sync.Mutex
-	soldOutAt map[string]time.Time // product → when a reservation last found it sold out
+	gate *stockGate
+	keys keyLocks
 }
-
-// soldOutHint is how long a failed reservation lets this process answer
-// "sold out" for the product without asking the database again (a restock
-// is seen after at most this long).
-const soldOutHint = time.Second
 
 func (s *Service) acquire(ctx context.Context) func() {
 	select {
@@ -100,39 +94,6 @@ func (s *Service) acquire(ctx context.Context) func() {
 	case <-ctx.Done():
 		return func() {}
 	}
-}
-
-func (s *Service) markSoldOut(productID string, now time.Time) {
-	s.mu.Lock()
-	s.soldOutAt[productID] = now
-	s.mu.Unlock()
-}
-
-func (s *Service) hintSoldOut(lines []*CartLine, now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, l := range lines {
-		if at, ok := s.soldOutAt[l.ProductID]; ok && now.Sub(at) < soldOutHint && now.Sub(at) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// soldOut reports whether a line's product was found sold out within the
-// hint's lifetime (a line under a flash sale is decided by the database).
-func (s *Service) soldOut(lines []*priced, now time.Time) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, l := range lines {
-		if at, ok := s.soldOutAt[l.product.ID]; ok {
-			if now.Sub(at) < soldOutHint && now.Sub(at) >= 0 {
-				return true
-			}
-			delete(s.soldOutAt, l.product.ID)
-		}
-	}
-	return false
 }
 
 // NewService makes the service.
@@ -153,7 +114,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 		opt.MaxConcurrentCheckouts = 8
 	}
 	return &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
-		admit: make(chan struct{}, 2*opt.MaxConcurrentCheckouts), soldOutAt: map[string]time.Time{}}
+		admit: make(chan struct{}, 2*opt.MaxConcurrentCheckouts), gate: newStockGate()}
 }
 
 // ---- cart ----
@@ -384,52 +345,69 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	if err := checkCheckout(in); err != nil {
 		return nil, err
 	}
-	cart, err := s.Cart(ctx, viewer)
+	// One request per key at a time in this process: a retry sent while
+	// the first is running waits for it and gets its answer.
+	unlock, err := s.keys.lock(ctx, viewer.UserID+"\x00"+in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}
+	defer unlock()
 	hash := requestHash(in)
-	if o, err := s.byKey(ctx, viewer.UserID, in.IdempotencyKey); err != nil {
+	cart, done, err := s.checkoutState(ctx, viewer.UserID, in.IdempotencyKey)
+	if err != nil {
 		return nil, err
-	} else if o != nil {
-		return s.replay(ctx, o, hash, in)
 	}
-	if len(cart.Lines) == 0 {
+	if done != nil {
+		return s.replay(ctx, done, hash, in)
+	}
+	if len(cart) == 0 {
 		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("input"), "your cart is empty")
 	}
 	now := s.clock.Now()
-	// A refusal may be the doing of the same key's first request, which took
-	// the last unit meanwhile: then the answer is that request's order.
+	// A refusal may be the doing of the same key's first request in another
+	// process, which took the last unit meanwhile: then the answer is that
+	// request's order.
 	refused := func(err error) (*Order, error) {
 		if o, kerr := s.byKey(ctx, viewer.UserID, in.IdempotencyKey); kerr == nil && o != nil {
 			return s.replay(ctx, o, hash, in)
 		}
 		return nil, err
 	}
-	if s.hintSoldOut(cart.Lines, now) { // answered from memory: the rush's losers cost no more queries
-		return refused(kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out"))
+	// The units, in memory first: a rush's latecomers are answered here,
+	// and only as many checkouts as there are units go on.
+	want := map[string]int{}
+	for _, l := range cart {
+		want[l.ProductID] += l.Quantity
 	}
-	// Admission: a rush of checkouts runs a few at a time, each start to
-	// finish, instead of all of them interleaving query by query on the
-	// connection pool (where every one would finish late). Sold-out answers
-	// above do not wait for it.
+	ticket, short, err := s.gate.take(ctx, s.db, want, now)
+	if err != nil {
+		return nil, fmt.Errorf("order.Checkout: %w", err)
+	}
+	if short != nil {
+		err := soldOut(cart, short)
+		if short.read { // the database was asked: a first request elsewhere may have just bought it
+			return refused(err)
+		}
+		return nil, err
+	}
+	defer ticket.giveBack() // unless the reservation settled it
+	// Admission: the checkouts that hold units run a few at a time, each
+	// start to finish, instead of all of them interleaving query by query
+	// on the connection pool (where every one would finish late).
 	select {
 	case s.admit <- struct{}{}:
 		defer func() { <-s.admit }()
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
-	if s.hintSoldOut(cart.Lines, s.clock.Now()) { // sold out while this one waited
-		return refused(kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out"))
-	}
-	lines, err := s.price(ctx, viewer.UserID, cart.Lines, now)
+	lines, err := s.price(ctx, viewer.UserID, cart, now, ticket)
 	if err != nil {
 		if _, expected := kernel.AsFieldErrors(err); expected {
 			return refused(err)
 		}
 		return nil, err
 	}
-	o, err := s.reserve(ctx, viewer.UserID, in, hash, lines, now)
+	o, err := s.reserve(ctx, viewer.UserID, in, hash, lines, now, ticket)
 	if err != nil {
 		if _, expected := kernel.AsFieldErrors(err); expected {
 			return refused(err)
@@ -445,6 +423,59 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, err
 	}
 	return s.pay(ctx, o, in.PaymentToken)
+}
+
+// soldOut is the refusal for a cart line whose product is short.
+func soldOut(cart []*CartLine, short *gateShort) error {
+	for i, l := range cart {
+		if l.ProductID == short.productID {
+			field := kernel.Field("cart", "lines", fmt.Sprint(i))
+			if short.left == 0 {
+				return kernel.Fail(kernel.CodeOutOfStock, field, "sold out")
+			}
+			return kernel.Fail(kernel.CodeOutOfStock, field, "only %d left", short.left)
+		}
+	}
+	return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out")
+}
+
+// checkoutState reads, in one statement, the viewer's cart lines and the
+// order already made with this idempotency key, if any.
+func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*CartLine, *Order, error) {
+	var rows []struct {
+		LineID    *string    `bun:"line_id"`
+		CartID    *string    `bun:"cart_id"`
+		ProductID *string    `bun:"product_id"`
+		Quantity  *int       `bun:"quantity"`
+		ShowID    *string    `bun:"show_id"`
+		CreatedAt *time.Time `bun:"created_at"`
+		OrderID   *string    `bun:"order_id"`
+	}
+	if err := s.db.NewRaw(`SELECT cl.id AS line_id, cl.cart_id, cl.product_id, cl.quantity, cl.show_id, cl.created_at, o.id AS order_id
+		FROM carts AS ca
+		LEFT JOIN cart_lines AS cl ON cl.cart_id = ca.id
+		LEFT JOIN orders AS o ON o.user_id = ca.user_id AND o.idempotency_key = ?
+		WHERE ca.user_id = ?
+		ORDER BY cl.created_at, cl.id`, key, userID).Scan(ctx, &rows); err != nil {
+		return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
+	}
+	if len(rows) == 0 { // no cart at all
+		o, err := s.byKey(ctx, userID, key)
+		return nil, o, err
+	}
+	if rows[0].OrderID != nil {
+		o, err := s.byKey(ctx, userID, key)
+		return nil, o, err
+	}
+	var lines []*CartLine
+	for _, r := range rows {
+		if r.LineID == nil {
+			continue
+		}
+		lines = append(lines, &CartLine{ID: *r.LineID, CartID: *r.CartID, ProductID: *r.ProductID, Quantity: *r.Quantity,
+			ShowID: r.ShowID, CreatedAt: *r.CreatedAt})
+	}
+	return lines, nil, nil
 }
 
 func checkCheckout(in CheckoutInput) error {
@@ -509,22 +540,38 @@ func (s *Service) replay(ctx context.Context, o *Order, hash string, in Checkout
 
 // price freezes what each line will be sold at: the unit price (a running
 // flash sale's, or the product's), the platform fee and the attribution.
-func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, now time.Time) ([]*priced, error) {
+// Two statements whatever the cart: the products with their vendors' fees,
+// and the attribution candidates.
+func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, now time.Time, ticket *gateTicket) ([]*priced, error) {
 	ids := make([]string, len(cart))
 	for i, c := range cart {
 		ids[i] = c.ProductID
 	}
-	products, err := catalog.ByIDs(ctx, s.db, ids)
-	if err != nil {
-		return nil, fmt.Errorf("order.Checkout: %w", err)
+	var rows []struct {
+		catalog.Product
+		VendorFeeBps *int `bun:"vendor_fee_bps"`
+		VendorFound  bool `bun:"vendor_found"`
 	}
-	var vendorIDs []string
-	for _, p := range products {
-		vendorIDs = append(vendorIDs, p.VendorID)
+	if err := s.db.NewSelect().Model((*catalog.Product)(nil)).
+		Column("p.id", "p.vendor_id", "p.title", "p.price_minor", "p.currency", "p.stock", "p.status").
+		ColumnExpr("v.platform_fee_bps AS vendor_fee_bps, v.id IS NOT NULL AS vendor_found").
+		Join("LEFT JOIN vendors AS v ON v.id = p.vendor_id").
+		Where("p.id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("order.Checkout: products: %w", err)
 	}
-	vendors, err := vendor.ByIDs(ctx, s.db, vendorIDs)
+	products := map[string]*catalog.Product{}
+	fees := map[string]int{}
+	for i := range rows {
+		r := &rows[i]
+		if !r.VendorFound {
+			return nil, fmt.Errorf("order.Checkout: vendor %s of product %s missing", r.VendorID, r.ID)
+		}
+		products[r.ID] = &r.Product
+		fees[r.ID] = (&vendor.Vendor{PlatformFeeBps: r.VendorFeeBps}).EffectiveFeeBps(s.opt.DefaultPlatformFeeBps)
+	}
+	credits, err := s.attributions(ctx, userID, cart, now)
 	if err != nil {
-		return nil, fmt.Errorf("order.Checkout: %w", err)
+		return nil, err
 	}
 	var out []*priced
 	currency := ""
@@ -542,18 +589,12 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 		}
 		currency = p.Currency
 		if p.Stock < c.Quantity { // fast refusal; the reservation decides
-			if p.Stock == 0 {
-				s.markSoldOut(p.ID, now)
-			}
+			ticket.soldOut(p.ID, p.Stock, now)
 			return nil, kernel.Fail(kernel.CodeOutOfStock, field, "only %d of %q left", p.Stock, p.Title)
 		}
-		v := vendors[p.VendorID]
-		if v == nil {
-			return nil, fmt.Errorf("order.Checkout: vendor %s of product %s missing", p.VendorID, p.ID)
-		}
-		l := &priced{cart: c, product: p, unit: p.PriceMinor, feeBps: v.EffectiveFeeBps(s.opt.DefaultPlatformFeeBps)}
-		if err := s.attribute(ctx, userID, l, now); err != nil {
-			return nil, err
+		l := &priced{cart: c, product: p, unit: p.PriceMinor, feeBps: fees[p.ID]}
+		if a := credits[c.ID]; a != nil {
+			l.showID, l.influencerID, l.collabID, l.commissionBps, l.flash = &a.ShowID, &a.HostID, &a.CollabID, a.CommissionBps, a.flash
 		}
 		if l.flash != nil {
 			if l.flash.Remaining < c.Quantity {
@@ -569,81 +610,117 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 	return out, nil
 }
 
-// attribute decides which show (and so which influencer and collaboration)
-// a line is attributed to: the LIVE show it was added from; otherwise the
-// show the shopper viewed last, within the attribution window, that
-// features the product; otherwise none. A flash sale applies only to a
-// line bought in its LIVE show.
-func (s *Service) attribute(ctx context.Context, userID string, l *priced, now time.Time) error {
-	candidates := []string{}
-	if l.cart.ShowID != nil {
-		candidates = append(candidates, *l.cart.ShowID)
-	}
-	var viewed []string
-	if err := s.db.NewSelect().Table("show_views").Column("show_views.show_id").
-		Join("JOIN show_products AS sp ON sp.show_id = show_views.show_id AND sp.product_id = ?", l.product.ID).
-		Where("show_views.user_id = ?", userID).Where("show_views.viewed_at >= ?", now.Add(-s.opt.AttributionWindow)).
-		OrderExpr("show_views.viewed_at DESC").Limit(5).Scan(ctx, &viewed); err != nil {
-		return fmt.Errorf("order.Checkout: views: %w", err)
-	}
-	candidates = append(candidates, viewed...)
-	if len(candidates) == 0 {
-		return nil
-	}
-	shows, err := show.ByIDs(ctx, s.db, candidates)
-	if err != nil {
-		return fmt.Errorf("order.Checkout: %w", err)
-	}
-	for i, id := range candidates {
-		sh := shows[id]
-		if sh == nil {
-			continue
-		}
-		live := sh.Status == show.StatusLive
-		if i == 0 && l.cart.ShowID != nil && !live {
-			continue // the show it was added from is over: only a view within the window counts
-		}
-		var f show.Featured
-		if err := s.db.NewSelect().Model(&f).Where("show_id = ?", id).Where("product_id = ?", l.product.ID).Scan(ctx); err != nil {
-			if errors.Is(err, sql.ErrNoRows) {
-				continue
-			}
-			return fmt.Errorf("order.Checkout: featured: %w", err)
-		}
-		cs, err := collab.ByIDs(ctx, s.db, []string{f.CollaborationID})
-		if err != nil {
-			return fmt.Errorf("order.Checkout: %w", err)
-		}
-		c := cs[f.CollaborationID]
-		if c == nil || c.InfluencerID != sh.HostID || c.Status != collab.StatusActive || now.Before(c.StartsAt) || !now.Before(c.EndsAt) {
-			continue // the host no longer has a collaboration covering it
-		}
-		showID, hostID, collabID := sh.ID, sh.HostID, c.ID
-		l.showID, l.influencerID, l.collabID, l.commissionBps = &showID, &hostID, &collabID, c.CommissionBps
-		if live && l.cart.ShowID != nil && *l.cart.ShowID == sh.ID {
-			fs, err := activeFlashSale(ctx, s.db, sh.ID, l.product.ID, now)
-			if err != nil {
-				return err
-			}
-			l.flash = fs
-		}
-		return nil
-	}
-	return nil
+// credit is a show (with its host's collaboration) a line can be
+// attributed to, with the shopper's last view of it within the window.
+type credit struct {
+	ProductID     string     `bun:"product_id"`
+	ShowID        string     `bun:"show_id"`
+	ShowStatus    string     `bun:"show_status"`
+	HostID        string     `bun:"host_id"`
+	CollabID      string     `bun:"collab_id"`
+	InfluencerID  string     `bun:"influencer_id"`
+	CollabStatus  string     `bun:"collab_status"`
+	CommissionBps int        `bun:"commission_bps"`
+	StartsAt      time.Time  `bun:"starts_at"`
+	EndsAt        time.Time  `bun:"ends_at"`
+	ViewedAt      *time.Time `bun:"viewed_at"`
+
+	FlashID       *string    `bun:"flash_id"`
+	FlashPrice    *int64     `bun:"flash_price_minor"`
+	FlashCurrency *string    `bun:"flash_currency"`
+	FlashRemain   *int       `bun:"flash_remaining"`
+	FlashLimit    *int       `bun:"flash_per_buyer_limit"`
+	FlashStarts   *time.Time `bun:"flash_starts_at"`
+	FlashEnds     *time.Time `bun:"flash_ends_at"`
+
+	flash *FlashSale
 }
 
-func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, now time.Time) (*FlashSale, error) {
-	fs := &FlashSale{}
-	err := db.NewSelect().Model(fs).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
-		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).
-		OrderExpr("fs.starts_at DESC").Limit(1).Scan(ctx)
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil, nil
+// covers reports whether the show's host still has a collaboration
+// covering the product at now.
+func (c *credit) covers(now time.Time) bool {
+	return c.InfluencerID == c.HostID && c.CollabStatus == collab.StatusActive && !now.Before(c.StartsAt) && now.Before(c.EndsAt)
+}
+
+// attributions decides, for each cart line, which show (and so which
+// influencer and collaboration) it is attributed to: the LIVE show it was
+// added from; otherwise the show the shopper viewed last, within the
+// attribution window, that features the product; otherwise none. A flash
+// sale applies only to a line bought in its LIVE show. One statement reads
+// every candidate.
+func (s *Service) attributions(ctx context.Context, userID string, cart []*CartLine, now time.Time) (map[string]*credit, error) {
+	productIDs := make([]string, 0, len(cart))
+	fromShows := []string{""} // never empty: IN () is not SQL
+	for _, c := range cart {
+		productIDs = append(productIDs, c.ProductID)
+		if c.ShowID != nil {
+			fromShows = append(fromShows, *c.ShowID)
+		}
 	}
-	if err != nil {
-		return nil, fmt.Errorf("order: flash sale: %w", err)
+	var rows []*credit
+	if err := s.db.NewRaw(`SELECT sp.product_id, sh.id AS show_id, sh.status AS show_status, sh.host_id,
+			c.id AS collab_id, c.influencer_id, c.status AS collab_status, c.commission_bps, c.starts_at, c.ends_at,
+			sv.viewed_at,
+			fs.id AS flash_id, fs.price_minor AS flash_price_minor, fs.currency AS flash_currency, fs.remaining AS flash_remaining,
+			fs.per_buyer_limit AS flash_per_buyer_limit, fs.starts_at AS flash_starts_at, fs.ends_at AS flash_ends_at
+		FROM show_products AS sp
+		JOIN shows AS sh ON sh.id = sp.show_id
+		JOIN collaborations AS c ON c.id = sp.collaboration_id
+		LEFT JOIN show_views AS sv ON sv.show_id = sp.show_id AND sv.user_id = ? AND sv.viewed_at >= ?
+		LEFT JOIN flash_sales AS fs ON fs.show_id = sp.show_id AND fs.product_id = sp.product_id AND sh.status = ?
+			AND fs.ended_at IS NULL AND fs.starts_at <= ? AND fs.ends_at > ?
+		WHERE sp.product_id IN (?) AND (sp.show_id IN (?) OR sv.viewed_at IS NOT NULL)`,
+		userID, now.Add(-s.opt.AttributionWindow), show.StatusLive, now, now, bun.In(productIDs), bun.In(fromShows)).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("order.Checkout: attribution: %w", err)
 	}
-	return fs, nil
+	// One row per (show, product): the latest-starting flash sale if several.
+	type key struct{ show, product string }
+	byKey := map[key]*credit{}
+	for _, r := range rows {
+		if r.FlashID != nil {
+			r.flash = &FlashSale{ID: *r.FlashID, ShowID: r.ShowID, ProductID: r.ProductID, PriceMinor: *r.FlashPrice, Currency: *r.FlashCurrency,
+				Remaining: *r.FlashRemain, PerBuyerLimit: *r.FlashLimit, StartsAt: *r.FlashStarts, EndsAt: *r.FlashEnds}
+		}
+		k := key{r.ShowID, r.ProductID}
+		if prev := byKey[k]; prev == nil || (r.flash != nil && (prev.flash == nil || r.flash.StartsAt.After(prev.flash.StartsAt))) {
+			byKey[k] = r
+		}
+	}
+	out := map[string]*credit{}
+	for _, c := range cart {
+		// The LIVE show it was added from first, then the views, latest first.
+		var candidates []*credit
+		if c.ShowID != nil {
+			if r := byKey[key{*c.ShowID, c.ProductID}]; r != nil && r.ShowStatus == show.StatusLive {
+				candidates = append(candidates, r)
+			}
+		}
+		var viewed []*credit
+		for k, r := range byKey {
+			if k.product == c.ProductID && r.ViewedAt != nil {
+				viewed = append(viewed, r)
+			}
+		}
+		sort.Slice(viewed, func(i, j int) bool {
+			if !viewed[i].ViewedAt.Equal(*viewed[j].ViewedAt) {
+				return viewed[i].ViewedAt.After(*viewed[j].ViewedAt)
+			}
+			return viewed[i].ShowID < viewed[j].ShowID
+		})
+		candidates = append(candidates, viewed...)
+		for i, r := range candidates {
+			if !r.covers(now) {
+				continue // the host no longer has a collaboration covering it
+			}
+			a := *r
+			if !(i == 0 && c.ShowID != nil && *c.ShowID == r.ShowID && r.ShowStatus == show.StatusLive) {
+				a.flash = nil // a flash sale applies only in its LIVE show, to lines bought there
+			}
+			out[c.ID] = &a
+			break
+		}
+	}
+	return out, nil
 }
 
 type duplicateKey struct{ err error }
@@ -653,18 +730,20 @@ func (d *duplicateKey) Error() string { return "duplicate idempotency key: " + d
 // reserve creates the order PENDING_PAYMENT and reserves its stock, all in
 // one transaction; the stock statements come last so the hot product rows
 // are locked as briefly as possible.
-func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, hash string, lines []*priced, now time.Time) (*Order, error) {
+func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, hash string, lines []*priced, now time.Time, ticket *gateTicket) (*Order, error) {
 	ship, _ := json.Marshal(in.Shipping)
 	o := &Order{ID: kernel.NewID(), Number: orderNumber(now), UserID: userID, Status: StatusPendingPayment,
 		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: hash,
 		Shipping: string(ship), ExpiresAt: now.Add(s.opt.ReservationTTL), CreatedAt: now}
 	vos := map[string]*VendorOrder{}
+	var vendorOrders []*VendorOrder
 	var rows []*Line
 	for _, l := range lines {
 		vo := vos[l.product.VendorID]
 		if vo == nil {
 			vo = &VendorOrder{ID: kernel.NewID(), OrderID: o.ID, VendorID: l.product.VendorID}
 			vos[l.product.VendorID] = vo
+			vendorOrders = append(vendorOrders, vo)
 		}
 		total := l.unit * int64(l.cart.Quantity)
 		vo.SubtotalMinor += total
@@ -680,9 +759,6 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 	}
 	release := s.acquire(ctx)
 	defer release()
-	if s.soldOut(lines, now) {
-		return nil, kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out")
-	}
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(o).Exec(ctx); err != nil {
 			if kernel.IsUniqueViolation(err) {
@@ -690,10 +766,8 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 			}
 			return err
 		}
-		for _, vo := range vos {
-			if _, err := tx.NewInsert().Model(vo).Exec(ctx); err != nil {
-				return err
-			}
+		if _, err := tx.NewInsert().Model(&vendorOrders).Exec(ctx); err != nil {
+			return err
 		}
 		if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
 			return err
@@ -741,8 +815,8 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				var left int
-				if err := tx.NewSelect().Table("products").Column("stock").Where("id = ?", l.product.ID).Scan(ctx, &left); err == nil && left == 0 {
-					s.markSoldOut(l.product.ID, now)
+				if err := tx.NewSelect().Table("products").Column("stock").Where("id = ?", l.product.ID).Scan(ctx, &left); err == nil {
+					ticket.soldOut(l.product.ID, left, now)
 				}
 				return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "only %d of %q left", left, l.product.Title)
 			}
@@ -752,6 +826,8 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 	if err != nil {
 		return nil, wrap("order.Checkout", err)
 	}
+	ticket.reserved()
+	o.lines = rows
 	return o, nil
 }
 
@@ -820,9 +896,11 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 			}
 			revived = true
 		}
-		var lines []*Line
-		if err := tx.NewSelect().Model(&lines).Where("ol.order_id = ?", o.ID).OrderExpr("ol.id").Scan(ctx); err != nil {
-			return err
+		lines := o.lines
+		if lines == nil {
+			if err := tx.NewSelect().Model(&lines).Where("ol.order_id = ?", o.ID).OrderExpr("ol.id").Scan(ctx); err != nil {
+				return err
+			}
 		}
 		if revived {
 			if err := retake(ctx, tx, o.UserID, lines); err != nil {
@@ -947,54 +1025,63 @@ func retake(ctx context.Context, tx bun.IDB, userID string, lines []*Line) error
 }
 
 // saleEvents records a show's PurchaseMade and StockChanged events for the
-// lines bought in a LIVE show, and builds the vendors' sales.
+// lines bought in a LIVE show, and builds the vendors' sales. Per show:
+// one statement takes the sequence numbers (and locks the show, so that the
+// stock read next is not older than a previous StockChanged), one reads the
+// stock, one stores the events.
 func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now time.Time) ([]*showevents.Event, []*Sale, error) {
 	var events []*showevents.Event
 	var sales []*Sale
-	var showIDs, productIDs []string
-	for _, l := range lines {
-		if l.ShowID != nil {
-			showIDs = append(showIDs, *l.ShowID)
-			productIDs = append(productIDs, l.ProductID)
-		}
-	}
-	if len(showIDs) == 0 {
-		return nil, nil, nil
-	}
-	shows, err := show.ByIDs(ctx, tx, showIDs)
-	if err != nil {
-		return nil, nil, err
-	}
-	var stocks []struct {
-		ID    string `bun:"id"`
-		Stock int    `bun:"stock"`
-	}
-	if err := tx.NewSelect().Table("products").Column("id", "stock").Where("id IN (?)", bun.In(productIDs)).Scan(ctx, &stocks); err != nil {
-		return nil, nil, err
-	}
-	stock := map[string]int{}
-	for _, st := range stocks {
-		stock[st.ID] = st.Stock
-	}
+	byShow := map[string][]*Line{}
+	var showIDs []string
 	for _, l := range lines {
 		if l.ShowID == nil {
 			continue
 		}
+		if byShow[*l.ShowID] == nil {
+			showIDs = append(showIDs, *l.ShowID)
+		}
+		byShow[*l.ShowID] = append(byShow[*l.ShowID], l)
 		parts := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
 		sales = append(sales, &Sale{OrderID: o.ID, VendorID: l.VendorID, ShowID: *l.ShowID, InfluencerID: deref(l.InfluencerID),
 			ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: o.Currency},
 			Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: o.Currency}, At: now})
-		if sh := shows[*l.ShowID]; sh != nil && sh.Status == show.StatusLive {
-			q, left := l.Quantity, stock[l.ProductID]
-			for _, ev := range []*showevents.Event{
-				{ShowID: sh.ID, At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q},
-				{ShowID: sh.ID, At: now, Kind: showevents.StockChanged, ProductID: l.ProductID, Stock: &left},
-			} {
-				if err := showevents.Record(ctx, tx, ev); err != nil {
-					return nil, nil, err
-				}
-				events = append(events, ev)
+	}
+	sort.Strings(showIDs) // a fixed lock order between concurrent orders
+	for _, showID := range showIDs {
+		ls := byShow[showID]
+		var evs []*showevents.Event
+		var productIDs []string
+		for _, l := range ls {
+			q := l.Quantity
+			evs = append(evs,
+				&showevents.Event{At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q},
+				&showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: l.ProductID})
+			productIDs = append(productIDs, l.ProductID)
+		}
+		live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error {
+			var stocks []struct {
+				ID    string `bun:"id"`
+				Stock int    `bun:"stock"`
 			}
+			if err := tx.NewSelect().Table("products").Column("id", "stock").Where("id IN (?)", bun.In(productIDs)).Scan(ctx, &stocks); err != nil {
+				return err
+			}
+			for _, st := range stocks {
+				for _, ev := range evs {
+					if ev.Kind == showevents.StockChanged && ev.ProductID == st.ID {
+						left := st.Stock
+						ev.Stock = &left
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		if live {
+			events = append(events, evs...)
 		}
 	}
 	return events, sales, nil
@@ -1005,6 +1092,7 @@ func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now ti
 // PENDING_PAYMENT releases anything.
 func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bool, error) {
 	done := false
+	var back map[string]int
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		q := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusCancelled).
 			Where("id = ?", orderID).Where("status = ?", StatusPendingPayment).Where("payment_ref IS NULL")
@@ -1027,10 +1115,12 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 		if err := tx.NewSelect().Table("orders").Column("user_id").Where("id = ?", orderID).Scan(ctx, &userID); err != nil {
 			return err
 		}
+		back = map[string]int{}
 		for _, l := range lines {
 			if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", l.Quantity, l.ProductID).Exec(ctx); err != nil {
 				return err
 			}
+			back[l.ProductID] += l.Quantity
 			if l.FlashSaleID != nil {
 				if _, err := tx.NewRaw("UPDATE flash_sales SET remaining = remaining + ? WHERE id = ?", l.Quantity, *l.FlashSaleID).Exec(ctx); err != nil {
 					return err
@@ -1049,6 +1139,9 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 	})
 	if err != nil {
 		return false, fmt.Errorf("order.cancel: %w", err)
+	}
+	if done {
+		s.gate.released(back)
 	}
 	return done, nil
 }

@@ -7,7 +7,9 @@ package showevents
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -114,6 +116,45 @@ func Record(ctx context.Context, tx bun.IDB, ev *Event) error {
 		return fmt.Errorf("showevents: store: %w", err)
 	}
 	return nil
+}
+
+// RecordWhileLive gives evs, all of one show, the show's next sequence
+// numbers and stores them, in two statements, inside the caller's
+// transaction; it records nothing and reports false when the show is not
+// LIVE. The show's row stays locked until the transaction ends, so what the
+// caller reads after this call and before it returns is current for evs.
+// fill, when not nil, runs after the numbers are taken and before the
+// events are stored.
+func RecordWhileLive(ctx context.Context, tx bun.IDB, showID string, evs []*Event, fill func() error) (bool, error) {
+	if len(evs) == 0 {
+		return true, nil
+	}
+	var last int64
+	err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + ? WHERE id = ? AND status = 'LIVE' RETURNING event_seq", len(evs), showID).Scan(ctx, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("showevents: next seq: %w", err)
+	}
+	if fill != nil {
+		if err := fill(); err != nil {
+			return false, err
+		}
+	}
+	rows := make([]row, len(evs))
+	for i, ev := range evs {
+		ev.ShowID, ev.Seq = showID, last-int64(len(evs)-1-i)
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return false, fmt.Errorf("showevents: encode: %w", err)
+		}
+		rows[i] = row{ShowID: showID, Seq: ev.Seq, Kind: ev.Kind, Payload: string(b), CreatedAt: ev.At}
+	}
+	if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
+		return false, fmt.Errorf("showevents: store: %w", err)
+	}
+	return true, nil
 }
 
 // After returns up to limit stored events of a show with seq > afterSeq, in order.

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect/pgdialect"
@@ -27,6 +28,11 @@ func Open(ctx context.Context, rawURL string) (*bun.DB, error) {
 	case strings.HasPrefix(rawURL, "postgres://"), strings.HasPrefix(rawURL, "postgresql://"):
 		sqldb := sql.OpenDB(pgdriver.NewConnector(pgdriver.WithDSN(rawURL)))
 		sqldb.SetMaxOpenConns(20)
+		// Keep them: database/sql keeps only 2 idle connections by default,
+		// so a burst of requests would close and reopen connections (a new
+		// PostgreSQL backend each) all along. Idle ones go after 5 minutes.
+		sqldb.SetMaxIdleConns(20)
+		sqldb.SetConnMaxIdleTime(5 * time.Minute)
 		db = bun.NewDB(sqldb, pgdialect.New())
 	case strings.HasPrefix(rawURL, "sqlite:"), strings.HasPrefix(rawURL, "file:"):
 		path := strings.TrimPrefix(strings.TrimPrefix(rawURL, "sqlite:"), "file:")

@@ -1,0 +1,118 @@
+package order_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/internal/db"
+	"github.com/livemarket/livemarket/internal/testkit"
+)
+
+// TestSoldOutAnswersFromMemory: once a process has sold a product's last
+// unit, its refusals to later buyers cost one statement (their cart) and
+// no reservation; a restock elsewhere is seen within a second, a declined
+// payment's units at once.
+func TestSoldOutAnswersFromMemory(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		p := e.product(t, e.vendorA, 1500, 1, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		sh := e.liveShow(t, e.hostV, p)
+		first, late, again := e.shopper(t), e.shopper(t), e.shopper(t)
+		for _, s := range []kernel.Viewer{first, late, again} {
+			e.add(t, s, p, 1, sh)
+		}
+		e.buy(t, first)
+
+		counter := &db.QueryCounter{}
+		d.AddQueryHook(counter)
+		counter.Reset()
+		_, err := e.orders.Checkout(ctx, late, checkoutIn("late-1", okToken))
+		wantErr(t, err, kernel.CodeOutOfStock, "cart", "lines", "0")
+		if n := counter.Count(); n != 1 {
+			t.Fatalf("a sold-out reply ran %d statements, want 1 (the cart): %q", n, counter.Statements())
+		}
+
+		// The vendor restocks (in any process): for at most a second this
+		// process still answers from its count, then it reads again.
+		if _, err := e.app.Catalog.AdjustStock(ctx, e.ownerA, p.ID, 2); err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.orders.Checkout(ctx, late, checkoutIn("late-2", okToken))
+		wantErr(t, err, kernel.CodeOutOfStock, "cart", "lines", "0")
+		e.clock.Advance(time.Second)
+		if o, err := e.orders.Checkout(ctx, late, checkoutIn("late-3", okToken)); err != nil || o.Status != order.StatusPaid {
+			t.Fatalf("after the restock and a second: %+v, %v", o, err)
+		}
+
+		// A declined payment gives its unit back to this process at once.
+		declined := e.shopper(t)
+		e.add(t, declined, p, 1, sh)
+		_, err = e.orders.Checkout(ctx, declined, checkoutIn("d", "tok_declined"))
+		wantErr(t, err, kernel.CodePaymentDeclined, "input", "paymentToken")
+		if o, err := e.orders.Checkout(ctx, again, checkoutIn("again", okToken)); err != nil || o.Status != order.StatusPaid {
+			t.Fatalf("the declined unit, bought at once: %+v, %v", o, err)
+		}
+		if got := e.stock(t, p); got != 0 {
+			t.Fatalf("stock %d, want 0", got)
+		}
+		e.checkLedger(t)
+	})
+}
+
+// TestTwoProcessesNeverOversell: buyers split between two replicas, each
+// with its own count of the product's units, still buy exactly the stock;
+// the replica whose count was too high is refused by the database and says
+// OUT_OF_STOCK, nothing else.
+func TestTwoProcessesNeverOversell(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		other := e.otherProcess()
+		p := e.product(t, e.vendorA, 2500, 10, "USD")
+		e.collab(t, e.hostV, p, 1500)
+		sh := e.liveShow(t, e.hostV, p)
+		const n = 60
+		shoppers := e.shoppers(t, n)
+		for _, s := range shoppers {
+			e.add(t, s, p, 1, sh)
+		}
+		orders, errs := together(n, func(i int) (*order.Order, error) {
+			svc := e.orders
+			if i%2 == 1 {
+				svc = other
+			}
+			return svc.Checkout(ctx, shoppers[i], checkoutIn(fmt.Sprintf("key-%d", i), okToken))
+		})
+		paid := 0
+		for i, err := range errs {
+			switch codeOf(err) {
+			case "":
+				if orders[i].Status != order.StatusPaid {
+					t.Fatalf("shopper %d: order %s", i, orders[i].Status)
+				}
+				paid++
+			case kernel.CodeOutOfStock:
+			default:
+				t.Errorf("shopper %d: %v", i, err)
+			}
+		}
+		if paid != 10 || e.stock(t, p) != 0 {
+			t.Fatalf("%d paid, stock %d; want 10 and 0", paid, e.stock(t, p))
+		}
+		// Both processes sold out; a late buyer is refused by either.
+		late := e.shopper(t)
+		e.add(t, late, p, 1, sh)
+		for i, svc := range []*order.Service{e.orders, other} {
+			_, err := svc.Checkout(ctx, late, checkoutIn(fmt.Sprintf("late-%d", i), okToken))
+			wantErr(t, err, kernel.CodeOutOfStock, "cart", "lines", "0")
+		}
+		e.checkLedger(t)
+	})
+}
