@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/catalog"
 )
 
 // gateFresh is how old this process's count of a product's free units may
@@ -33,6 +35,7 @@ type gateCount struct {
 	free      int       // units this process may still hand out
 	inflight  int       // units handed out whose reservation is not finished
 	checkedAt time.Time // when free was last read from the database
+	unsold    bool      // not for sale (archived, or unknown): the checkout's pricing says why
 }
 
 func newStockGate() *stockGate { return &stockGate{products: map[string]*gateCount{}} }
@@ -68,13 +71,13 @@ func (g *stockGate) take(ctx context.Context, db bun.IDB, want map[string]int, n
 		var stale []string
 		for id, q := range want {
 			c := g.products[id]
-			if c == nil || (c.free < q && now.Sub(c.checkedAt) >= gateFresh) {
+			if c == nil || ((c.unsold || c.free < q) && now.Sub(c.checkedAt) >= gateFresh) {
 				stale = append(stale, id)
 			}
 		}
 		if len(stale) == 0 || attempt > 0 {
 			for _, id := range ids {
-				if c := g.products[id]; c == nil || c.free < want[id] {
+				if c := g.products[id]; c == nil || (!c.unsold && c.free < want[id]) {
 					short := &gateShort{productID: id, read: attempt > 0}
 					if c != nil {
 						short.left = c.free
@@ -83,13 +86,16 @@ func (g *stockGate) take(ctx context.Context, db bun.IDB, want map[string]int, n
 					return nil, short, nil
 				}
 			}
+			taken := map[string]int{}
 			for id, q := range want {
-				c := g.products[id]
-				c.free -= q
-				c.inflight += q
+				if c := g.products[id]; !c.unsold {
+					c.free -= q
+					c.inflight += q
+					taken[id] = q
+				}
 			}
 			g.mu.Unlock()
-			return &gateTicket{g: g, units: want}, nil, nil
+			return &gateTicket{g: g, units: taken}, nil, nil
 		}
 		g.mu.Unlock()
 		if err := g.refresh(ctx, db, stale, now); err != nil {
@@ -110,9 +116,9 @@ func (g *stockGate) refresh(ctx context.Context, db bun.IDB, ids []string, now t
 	if err := db.NewSelect().Table("products").Column("id", "stock", "status").Where("id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
 		return fmt.Errorf("order: stock: %w", err)
 	}
-	stock := map[string]int{}
+	stock, active := map[string]int{}, map[string]bool{}
 	for _, r := range rows {
-		stock[r.ID] = r.Stock
+		stock[r.ID], active[r.ID] = r.Stock, r.Status == catalog.StatusActive
 	}
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -123,7 +129,7 @@ func (g *stockGate) refresh(ctx context.Context, db bun.IDB, ids []string, now t
 			g.products[id] = c
 		}
 		c.free = max(0, stock[id]-c.inflight) // an unknown product has none
-		c.checkedAt = now
+		c.checkedAt, c.unsold = now, !active[id]
 	}
 	return nil
 }

@@ -62,6 +62,15 @@ func TestSoldOutAnswersFromMemory(t *testing.T) {
 		if got := e.stock(t, p); got != 0 {
 			t.Fatalf("stock %d, want 0", got)
 		}
+
+		// Sold out and then archived: once the count is read again, the
+		// refusal says why the product is not sold any more.
+		if _, err := e.app.Catalog.Archive(ctx, e.ownerA, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		e.clock.Advance(time.Second)
+		_, err = e.orders.Checkout(ctx, declined, checkoutIn("d2", okToken))
+		wantErr(t, err, kernel.CodeInvalidState, "cart", "lines", "0")
 		e.checkLedger(t)
 	})
 }
