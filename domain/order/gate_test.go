@@ -7,6 +7,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/internal/db"
@@ -123,5 +124,51 @@ func TestTwoProcessesNeverOversell(t *testing.T) {
 			wantErr(t, err, kernel.CodeOutOfStock, "cart", "lines", "0")
 		}
 		e.checkLedger(t)
+	})
+}
+
+// TestCheckoutStatements: what a paid checkout costs the database, for a
+// cart of one line and of three (pricing and attribution do not grow with
+// the lines).
+func TestCheckoutStatements(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		counter := &db.QueryCounter{}
+		d.AddQueryHook(counter)
+		var products []*catalog.Product
+		for i := 0; i < 3; i++ {
+			p := e.product(t, e.vendorA, 1000, 10, "USD")
+			e.collab(t, e.hostV, p, 1000)
+			products = append(products, p)
+		}
+		sh := e.liveShow(t, e.hostV, products...)
+		costs := map[int]int64{}
+		for _, n := range []int{1, 3} {
+			s := e.shopper(t)
+			for _, p := range products[:n] {
+				e.add(t, s, p, 1, sh)
+			}
+			e.buy(t, s) // warms this process's stock count, as a rush does
+			for _, p := range products[:n] {
+				e.add(t, s, p, 1, sh)
+			}
+			counter.Reset()
+			o, err := e.orders.Checkout(ctx, s, checkoutIn(fmt.Sprintf("count-%d", n), okToken))
+			if err != nil || o.Status != order.StatusPaid {
+				t.Fatalf("checkout: %+v, %v", o, err)
+			}
+			costs[n] = counter.Count()
+			t.Logf("a paid checkout of %d line(s) from a LIVE show: %d statements", n, costs[n])
+			for _, q := range counter.Statements() {
+				t.Logf("  %.70s", q)
+			}
+		}
+		// One line, 21 with BEGIN and COMMIT: cart and key 1, pricing 2,
+		// reservation 4+2, the charge's note 1, settlement 4+2, events 3+2.
+		// Each further line adds one stock UPDATE.
+		if costs[1] > 21 || costs[3]-costs[1] > 2 {
+			t.Fatalf("statements per paid checkout: %v", costs)
+		}
 	})
 }
