@@ -246,6 +246,12 @@ func exerciseOrders(t *testing.T, c *client, w collabWorld, sw showsWorld) {
 	if len(empty.Cart.Lines) != 2 {
 		t.Fatalf("Cart after a declined checkout = %+v", empty.Cart)
 	}
+	// The declined checkout's reservation went back: the show says so once
+	// (the retry only repeats the answer).
+	if ev := nextCheckoutEvent(t, viewers); ev.Typename != "StockChanged" || ev.ShowID != sh.ID || ev.ProductID != headphones.ID ||
+		ev.Stock == nil || *ev.Stock != 5 {
+		t.Fatalf("ShowEvents after a declined checkout = %+v", ev)
+	}
 
 	// --- Influencer studio: a flash sale on the headphones, for the host only.
 	start := map[string]any{"showId": sh.ID, "productId": headphones.ID, "price": map[string]any{"amountMinor": 9900, "currency": "EUR"},

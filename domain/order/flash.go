@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -218,4 +219,88 @@ func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, 
 		return nil, fmt.Errorf("order: flash sale: %w", err)
 	}
 	return fs, nil
+}
+
+// stockReturned tells the LIVE shows featuring the products that their
+// stock went back up (a declined or expired reservation, a refund with
+// restock): one StockChanged per product and show, with the stock read
+// after the show's sequence is taken. The change itself is already
+// committed; a lost event is logged.
+func (s *Service) stockReturned(ctx context.Context, units map[string]int) {
+	if len(units) == 0 {
+		return
+	}
+	productIDs := make([]string, 0, len(units))
+	for id := range units {
+		productIDs = append(productIDs, id)
+	}
+	sort.Strings(productIDs)
+	now := s.clock.Now()
+	var recorded []*showevents.Event
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		recorded = nil
+		var featured []struct {
+			ShowID    string `bun:"show_id"`
+			ProductID string `bun:"product_id"`
+		}
+		if err := tx.NewSelect().TableExpr("show_products AS sp").Column("sp.show_id", "sp.product_id").
+			Join("JOIN shows AS sh ON sh.id = sp.show_id").Where("sh.status = ?", show.StatusLive).
+			Where("sp.product_id IN (?)", bun.In(productIDs)).OrderExpr("sp.show_id, sp.product_id").Scan(ctx, &featured); err != nil {
+			return err
+		}
+		byShow := map[string][]*showevents.Event{}
+		var shows []string
+		for _, f := range featured {
+			if byShow[f.ShowID] == nil {
+				shows = append(shows, f.ShowID)
+			}
+			byShow[f.ShowID] = append(byShow[f.ShowID], &showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: f.ProductID})
+		}
+		for _, showID := range shows { // in id order: no deadlocks between concurrent recorders
+			evs := byShow[showID]
+			live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error { return fillStock(ctx, tx, evs) })
+			if err != nil {
+				return err
+			}
+			if live {
+				recorded = append(recorded, evs...)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		s.opt.Logger.WarnContext(ctx, "order: record returned stock", "err", err)
+		return
+	}
+	s.publish(ctx, recorded...)
+}
+
+// fillStock sets each StockChanged event's stock to its product's current
+// stock.
+func fillStock(ctx context.Context, tx bun.IDB, evs []*showevents.Event) error {
+	var ids []string
+	for _, ev := range evs {
+		if ev.Kind == showevents.StockChanged {
+			ids = append(ids, ev.ProductID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	var stocks []struct {
+		ID    string `bun:"id"`
+		Stock int    `bun:"stock"`
+	}
+	if err := tx.NewSelect().Table("products").Column("id", "stock").Where("id IN (?)", bun.In(ids)).Scan(ctx, &stocks); err != nil {
+		return err
+	}
+	for _, st := range stocks {
+		for _, ev := range evs {
+			if ev.Kind == showevents.StockChanged && ev.ProductID == st.ID {
+				left := st.Stock
+				ev.Stock = &left
+			}
+		}
+	}
+	return nil
 }

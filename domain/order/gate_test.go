@@ -10,6 +10,7 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/internal/db"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
@@ -169,6 +170,56 @@ func TestCheckoutStatements(t *testing.T) {
 		// Each further line adds one stock UPDATE.
 		if costs[1] > 21 || costs[3]-costs[1] > 2 {
 			t.Fatalf("statements per paid checkout: %v", costs)
+		}
+	})
+}
+
+// TestReturnedStockReachesTheShow: stock that comes back (a declined
+// payment, a refund with restock) is told to the LIVE show featuring the
+// product as StockChanged, with the stock after the change.
+func TestReturnedStockReachesTheShow(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		p := e.product(t, e.vendorA, 1500, 5, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		sh := e.liveShow(t, e.hostV, p)
+		lastStock := func(t *testing.T) (int, int) {
+			t.Helper()
+			evs, err := showevents.After(ctx, d, sh.ID, 0, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n, last := 0, -1
+			for _, ev := range evs {
+				if ev.Kind == showevents.StockChanged && ev.ProductID == p.ID {
+					n, last = n+1, *ev.Stock
+				}
+			}
+			return n, last
+		}
+
+		declined := e.shopper(t)
+		e.add(t, declined, p, 2, sh)
+		_, err := e.orders.Checkout(ctx, declined, checkoutIn("d", "tok_declined"))
+		wantErr(t, err, kernel.CodePaymentDeclined, "input", "paymentToken")
+		if n, stock := lastStock(t); n != 1 || stock != 5 {
+			t.Fatalf("after a decline: %d StockChanged, last stock %d; want 1 and 5", n, stock)
+		}
+
+		buyer := e.shopper(t)
+		e.add(t, buyer, p, 2, sh)
+		o := e.buy(t, buyer)
+		if n, stock := lastStock(t); n != 2 || stock != 3 {
+			t.Fatalf("after a purchase: %d StockChanged, last stock %d; want 2 and 3", n, stock)
+		}
+		v := e.view(t, o.ID)
+		if _, err := e.orders.Refund(ctx, e.staffA, order.RefundInput{OrderID: o.ID, Reason: "damaged", Restock: true,
+			Lines: []order.RefundLineInput{{LineID: v.Lines[0].ID, Quantity: 1}}}); err != nil {
+			t.Fatal(err)
+		}
+		if n, stock := lastStock(t); n != 3 || stock != 4 {
+			t.Fatalf("after a refund with restock: %d StockChanged, last stock %d; want 3 and 4", n, stock)
 		}
 	})
 }

@@ -323,6 +323,7 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 		return nil, wrap("order.Refund", err)
 	}
 	s.gate.released(restocked)
+	s.stockReturned(ctx, restocked)
 	return s.Get(ctx, viewer, in.OrderID)
 }
 

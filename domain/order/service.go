@@ -1051,32 +1051,13 @@ func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now ti
 	for _, showID := range showIDs {
 		ls := byShow[showID]
 		var evs []*showevents.Event
-		var productIDs []string
 		for _, l := range ls {
 			q := l.Quantity
 			evs = append(evs,
 				&showevents.Event{At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q},
 				&showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: l.ProductID})
-			productIDs = append(productIDs, l.ProductID)
 		}
-		live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error {
-			var stocks []struct {
-				ID    string `bun:"id"`
-				Stock int    `bun:"stock"`
-			}
-			if err := tx.NewSelect().Table("products").Column("id", "stock").Where("id IN (?)", bun.In(productIDs)).Scan(ctx, &stocks); err != nil {
-				return err
-			}
-			for _, st := range stocks {
-				for _, ev := range evs {
-					if ev.Kind == showevents.StockChanged && ev.ProductID == st.ID {
-						left := st.Stock
-						ev.Stock = &left
-					}
-				}
-			}
-			return nil
-		})
+		live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error { return fillStock(ctx, tx, evs) })
 		if err != nil {
 			return nil, nil, err
 		}
@@ -1142,6 +1123,7 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 	}
 	if done {
 		s.gate.released(back)
+		s.stockReturned(ctx, back)
 	}
 	return done, nil
 }
