@@ -137,3 +137,47 @@ func insert(ctx context.Context, tx bun.IDB, p *Posting) error {
 	}
 	return nil
 }
+
+// PostAll stores several postings in tx, in two statements whatever their
+// number (their rows, then all their entries), each validated as Post
+// does. If any key is already stored it refuses them all with ErrDuplicate
+// — the caller's transaction then holds some of the rows and must be rolled
+// back. Use Post when one posting may legitimately exist already.
+func PostAll(ctx context.Context, tx bun.IDB, ps []*Posting) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	posts := make([]postingRow, len(ps))
+	var entries []entryRow
+	for i, p := range ps {
+		if p.ID == "" {
+			p.ID = kernel.NewID()
+		}
+		p.At = p.At.UTC().Truncate(time.Microsecond)
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("ledger.PostAll: %w", err)
+		}
+		posts[i] = postingRow{ID: p.ID, Key: p.Key, Kind: string(p.Kind), CreatedAt: p.At}
+		if p.OrderID != "" {
+			posts[i].OrderID = &p.OrderID
+		}
+		for _, e := range p.Entries {
+			entries = append(entries, entryRow{ID: kernel.NewID(), PostingID: p.ID, Account: string(e.Account), PartyID: e.PartyID,
+				Currency: e.Currency, Amount: e.Amount, CreatedAt: p.At})
+		}
+	}
+	res, err := tx.NewInsert().Model(&posts).On("CONFLICT (key) DO NOTHING").Exec(ctx)
+	if err != nil {
+		if kernel.IsUniqueViolation(err) {
+			return fmt.Errorf("ledger.PostAll: posting ids: %w", ErrDuplicate)
+		}
+		return fmt.Errorf("ledger.PostAll: insert postings: %w", err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != int64(len(posts)) {
+		return fmt.Errorf("ledger.PostAll: %d of %d keys already stored: %w", int64(len(posts))-n, len(posts), ErrDuplicate)
+	}
+	if _, err := tx.NewInsert().Model(&entries).Exec(ctx); err != nil {
+		return fmt.Errorf("ledger.PostAll: insert entries: %w", err)
+	}
+	return nil
+}

@@ -658,3 +658,36 @@ func TestConcurrentPostsOfOneKey(t *testing.T) {
 		mustCheck(t, db)
 	})
 }
+
+// TestPostAll: several postings in one go are stored as Post stores each;
+// a stored key or an invalid posting refuses them all.
+func TestPostAll(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		ps := []*ledger.Posting{payment(t, "payment:a", "a", t0), payment(t, "payment:b", "b", t0), payment(t, "payment:c", "c", t0)}
+		if err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return ledger.PostAll(ctx, tx, ps) }); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			got, err := ledger.ByKey(ctx, db, p.Key)
+			if err != nil || got.ID != p.ID || !reflect.DeepEqual(got.Entries, p.Entries) {
+				t.Fatalf("stored %s = %+v, %v", p.Key, got, err)
+			}
+		}
+		mustCheck(t, db)
+		before := rows(t, db, "ledger_entries")
+		for name, batch := range map[string][]*ledger.Posting{
+			"a stored key": {payment(t, "payment:d", "d", t0), payment(t, "payment:b", "b", t0)},
+			"unbalanced":   {payment(t, "payment:e", "e", t0), func() *ledger.Posting { p := payment(t, "payment:f", "f", t0); p.Entries[0].Amount++; return p }()},
+		} {
+			err := db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return ledger.PostAll(ctx, tx, batch) })
+			if err == nil {
+				t.Fatalf("%s: PostAll stored the batch", name)
+			}
+			if p, e := rows(t, db, "ledger_postings"), rows(t, db, "ledger_entries"); p != 3 || e != before {
+				t.Fatalf("%s: %d postings, %d entries after a refused batch; want 3, %d", name, p, e, before)
+			}
+		}
+		mustCheck(t, db)
+	})
+}

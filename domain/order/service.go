@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -81,10 +82,20 @@ type Service struct {
 	// queueing on a hot product's row lock never hold every database
 	// connection: reads (sign-in, carts, sold-out answers) keep flowing.
 	writers chan struct{}
-	admit   chan struct{}
+	// admit bounds the checkouts past the stock count at once (8 ×
+	// MaxConcurrentCheckouts): wide enough for their reservations and
+	// settlements to be written in batches, narrow enough that a burst
+	// does not interleave hundreds of them query by query on the pool.
+	admit chan struct{}
 
 	gate *stockGate
 	keys keyLocks
+	// reservations and settlements combine the concurrent checkouts of a
+	// process into shared transactions (see batch.go).
+	reservations *lanes[*reservation]
+	settlements  *lanes[*settlement]
+	// orders written in batches of more than one
+	batchedReservations, batchedSettlements atomic.Int64
 }
 
 func (s *Service) acquire(ctx context.Context) func() {
@@ -113,8 +124,11 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if opt.MaxConcurrentCheckouts <= 0 {
 		opt.MaxConcurrentCheckouts = 8
 	}
-	return &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
-		admit: make(chan struct{}, 2*opt.MaxConcurrentCheckouts), gate: newStockGate()}
+	svc := &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
+		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate()}
+	svc.reservations = newLanes(batchLanes, maxBatch, svc.reserveMany)
+	svc.settlements = newLanes(batchLanes, maxBatch, svc.settleMany)
+	return svc
 }
 
 // ---- cart ----
@@ -391,9 +405,9 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, err
 	}
 	defer ticket.giveBack() // unless the reservation settled it
-	// Admission: the checkouts that hold units run a few at a time, each
-	// start to finish, instead of all of them interleaving query by query
-	// on the connection pool (where every one would finish late).
+	// Admission: the checkouts that hold units run a bounded number at a
+	// time, each start to finish, instead of all of them interleaving query
+	// by query on the connection pool (where every one would finish late).
 	select {
 	case s.admit <- struct{}{}:
 		defer func() { <-s.admit }()
@@ -735,15 +749,14 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 	o := &Order{ID: kernel.NewID(), Number: orderNumber(now), UserID: userID, Status: StatusPendingPayment,
 		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: hash,
 		Shipping: string(ship), ExpiresAt: now.Add(s.opt.ReservationTTL), CreatedAt: now}
+	r := &reservation{order: o, lines: lines, userID: userID, now: now, ticket: ticket}
 	vos := map[string]*VendorOrder{}
-	var vendorOrders []*VendorOrder
-	var rows []*Line
 	for _, l := range lines {
 		vo := vos[l.product.VendorID]
 		if vo == nil {
 			vo = &VendorOrder{ID: kernel.NewID(), OrderID: o.ID, VendorID: l.product.VendorID}
 			vos[l.product.VendorID] = vo
-			vendorOrders = append(vendorOrders, vo)
+			r.vendorOrders = append(r.vendorOrders, vo)
 		}
 		total := l.unit * int64(l.cart.Quantity)
 		vo.SubtotalMinor += total
@@ -752,13 +765,23 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 		if l.flash != nil {
 			flashID = &l.flash.ID
 		}
-		rows = append(rows, &Line{ID: kernel.NewID(), OrderID: o.ID, VendorOrderID: vo.ID, VendorID: l.product.VendorID,
+		r.rows = append(r.rows, &Line{ID: kernel.NewID(), OrderID: o.ID, VendorOrderID: vo.ID, VendorID: l.product.VendorID,
 			ProductID: l.product.ID, Quantity: l.cart.Quantity, UnitPriceMinor: l.unit, TotalMinor: total,
 			CommissionBps: l.commissionBps, PlatformFeeBps: l.feeBps, ShowID: l.showID, InfluencerID: l.influencerID,
 			CollaborationID: l.collabID, FlashSaleID: flashID, CreatedAt: now})
 	}
-	release := s.acquire(ctx)
-	defer release()
+	s.reservations.lane(lines[0].product.ID).do(r)
+	if r.err != nil {
+		return nil, wrap("order.Checkout", r.err)
+	}
+	o.lines = r.rows
+	return o, nil
+}
+
+// reserveOne writes one reservation in a transaction of its own, with the
+// exact refusal (which line, how many left) when it fails.
+func (s *Service) reserveOne(ctx context.Context, r *reservation) error {
+	o, lines, userID, now, ticket := r.order, r.lines, r.userID, r.now, r.ticket
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		if _, err := tx.NewInsert().Model(o).Exec(ctx); err != nil {
 			if kernel.IsUniqueViolation(err) {
@@ -766,10 +789,10 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 			}
 			return err
 		}
-		if _, err := tx.NewInsert().Model(&vendorOrders).Exec(ctx); err != nil {
+		if _, err := tx.NewInsert().Model(&r.vendorOrders).Exec(ctx); err != nil {
 			return err
 		}
-		if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
+		if _, err := tx.NewInsert().Model(&r.rows).Exec(ctx); err != nil {
 			return err
 		}
 		// Flash sales: the sale's quantity and the buyer's limit, in sale
@@ -823,12 +846,10 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, wrap("order.Checkout", err)
+	if err == nil {
+		ticket.reserved()
 	}
-	ticket.reserved()
-	o.lines = rows
-	return o, nil
+	return err
 }
 
 func orderNumber(now time.Time) string {
@@ -862,7 +883,13 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 		Where("id = ?", o.ID).Where("status = ?", StatusPendingPayment).Exec(ctx); err != nil {
 		s.opt.Logger.ErrorContext(ctx, "order: note the charge", "order", o.ID, "ref", ref, "err", err)
 	}
-	return s.settle(ctx, o, ref)
+	st := &settlement{order: o, ref: ref}
+	key := o.ID
+	if len(o.lines) > 0 {
+		key = o.lines[0].ProductID
+	}
+	s.settlements.lane(key).do(st)
+	return st.paid, st.err
 }
 
 // settle records a charged order as PAID: the ledger posting, the cart, the
@@ -907,12 +934,7 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 				return err
 			}
 		}
-		var ll []ledger.Line
-		for _, l := range lines {
-			ll = append(ll, ledger.Line{VendorID: l.VendorID, InfluencerID: deref(l.InfluencerID), Currency: o.Currency,
-				Total: l.TotalMinor, CommissionBps: l.CommissionBps, FeeBps: l.PlatformFeeBps})
-		}
-		p, err := ledger.PaymentPosting(ledger.PaymentKey(o.ID), o.ID, now, ll)
+		p, err := paymentPosting(o, lines, now)
 		if err != nil {
 			return err
 		}
@@ -955,7 +977,9 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 	// event is logged.
 	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		var err error
-		events, sales, err = saleEvents(ctx, tx, o, paid, now)
+		withLines := *o
+		withLines.lines = paid
+		events, sales, err = saleEvents(ctx, tx, []*Order{&withLines}, now)
 		return err
 	})
 	if err != nil {
@@ -1029,11 +1053,17 @@ func retake(ctx context.Context, tx bun.IDB, userID string, lines []*Line) error
 // one statement takes the sequence numbers (and locks the show, so that the
 // stock read next is not older than a previous StockChanged), one reads the
 // stock, one stores the events.
-func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now time.Time) ([]*showevents.Event, []*Sale, error) {
+func saleEvents(ctx context.Context, tx bun.IDB, orders []*Order, now time.Time) ([]*showevents.Event, []*Sale, error) {
 	var events []*showevents.Event
 	var sales []*Sale
 	byShow := map[string][]*Line{}
 	var showIDs []string
+	currency := map[string]string{}
+	var lines []*Line
+	for _, o := range orders {
+		lines = append(lines, o.lines...)
+		currency[o.ID] = o.Currency
+	}
 	for _, l := range lines {
 		if l.ShowID == nil {
 			continue
@@ -1043,20 +1073,26 @@ func saleEvents(ctx context.Context, tx bun.IDB, o *Order, lines []*Line, now ti
 		}
 		byShow[*l.ShowID] = append(byShow[*l.ShowID], l)
 		parts := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
-		sales = append(sales, &Sale{OrderID: o.ID, VendorID: l.VendorID, ShowID: *l.ShowID, InfluencerID: deref(l.InfluencerID),
-			ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: o.Currency},
-			Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: o.Currency}, At: now})
+		cur := currency[l.OrderID]
+		sales = append(sales, &Sale{OrderID: l.OrderID, VendorID: l.VendorID, ShowID: *l.ShowID, InfluencerID: deref(l.InfluencerID),
+			ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: cur},
+			Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: cur}, At: now})
 	}
 	sort.Strings(showIDs) // a fixed lock order between concurrent orders
 	for _, showID := range showIDs {
 		ls := byShow[showID]
-		var evs []*showevents.Event
+		// Each purchase, then each product's stock after all of them.
+		var evs, stockEvs []*showevents.Event
+		seen := map[string]bool{}
 		for _, l := range ls {
 			q := l.Quantity
-			evs = append(evs,
-				&showevents.Event{At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q},
-				&showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: l.ProductID})
+			evs = append(evs, &showevents.Event{At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q})
+			if !seen[l.ProductID] {
+				seen[l.ProductID] = true
+				stockEvs = append(stockEvs, &showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: l.ProductID})
+			}
 		}
+		evs = append(evs, stockEvs...)
 		live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error { return fillStock(ctx, tx, evs) })
 		if err != nil {
 			return nil, nil, err

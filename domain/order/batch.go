@@ -1,0 +1,375 @@
+package order
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/ledger"
+	"github.com/livemarket/livemarket/domain/showevents"
+)
+
+// Group commit. When a pinned product sells out in seconds, its checkouts
+// would each take the product's row (and the show's event sequence) in a
+// transaction of their own, one after the other. Instead, the checkouts of
+// a process that reach the reservation (or the settlement) while another
+// batch is being written wait for it and are then written together: one
+// transaction, multi-row inserts, one stock statement per product for the
+// whole batch. A batch that cannot be written as a whole (a product or a
+// flash sale too short for all of it, a repeated key, an expired
+// reservation) is rolled back and its checkouts are written one by one, as
+// before, so each gets its exact answer. Work is spread over a few lanes by
+// product, so that unrelated products do not wait for each other.
+const (
+	batchLanes   = 4
+	maxBatch     = 32
+	batchTimeout = 30 * time.Second
+)
+
+// errBatch: the batch cannot be written as a whole.
+var errBatch = errors.New("order: batch refused as a whole")
+
+// lanes runs batches of T, one batch at a time per lane.
+type lanes[T any] struct {
+	l []*batcher[T]
+}
+
+func newLanes[T any](n, max int, run func(ctx context.Context, items []T)) *lanes[T] {
+	ls := &lanes[T]{}
+	for i := 0; i < n; i++ {
+		ls.l = append(ls.l, &batcher[T]{max: max, run: run})
+	}
+	return ls
+}
+
+// lane picks the lane of a key (a product id): the same key, the same lane.
+func (ls *lanes[T]) lane(key string) *batcher[T] {
+	h := fnv.New32a()
+	_, _ = h.Write([]byte(key))
+	return ls.l[h.Sum32()%uint32(len(ls.l))]
+}
+
+// batcher is a leader-based combiner: a caller that finds no batch running
+// runs one with everything queued (up to max), and goes on until its own
+// item is done; later items are left to a new leader.
+type batcher[T any] struct {
+	max int
+	run func(ctx context.Context, items []T)
+
+	mu      sync.Mutex
+	queue   []*batchItem[T]
+	leading bool
+}
+
+type batchItem[T any] struct {
+	v    T
+	done chan struct{}
+}
+
+// do runs v in a batch and returns when that batch is written. The work is
+// not bound to the caller's context: once queued, a checkout's reservation
+// or settlement is written (or refused) whatever happens to the request.
+func (b *batcher[T]) do(v T) {
+	it := &batchItem[T]{v: v, done: make(chan struct{})}
+	b.mu.Lock()
+	b.queue = append(b.queue, it)
+	if b.leading {
+		b.mu.Unlock()
+		<-it.done
+		return
+	}
+	b.leading = true
+	b.mu.Unlock()
+	b.lead(it)
+	<-it.done
+}
+
+// lead runs batches until own is done, then hands the rest to a new leader
+// (own nil: until the queue is empty).
+func (b *batcher[T]) lead(own *batchItem[T]) {
+	for {
+		b.mu.Lock()
+		if len(b.queue) == 0 {
+			b.leading = false
+			b.mu.Unlock()
+			return
+		}
+		if own != nil {
+			select {
+			case <-own.done:
+				// Done: whoever is queued gets a leader of its own.
+				b.mu.Unlock()
+				go b.lead(nil)
+				return
+			default:
+			}
+		}
+		n := min(len(b.queue), b.max)
+		batch := append([]*batchItem[T](nil), b.queue[:n]...)
+		b.queue = append(b.queue[:0:0], b.queue[n:]...)
+		b.mu.Unlock()
+		vals := make([]T, len(batch))
+		for i, it := range batch {
+			vals[i] = it.v
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
+		b.run(ctx, vals)
+		cancel()
+		for _, it := range batch {
+			close(it.done)
+		}
+	}
+}
+
+// reservation is one checkout's reservation: its rows, and the outcome.
+type reservation struct {
+	order        *Order
+	vendorOrders []*VendorOrder
+	rows         []*Line
+	lines        []*priced
+	userID       string
+	now          time.Time
+	ticket       *gateTicket
+	err          error
+}
+
+// reserveMany writes rs in one transaction, or one by one if that fails.
+func (s *Service) reserveMany(ctx context.Context, rs []*reservation) {
+	if len(rs) > 1 {
+		err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return reserveBatch(ctx, tx, rs) })
+		if err == nil {
+			for _, r := range rs {
+				r.ticket.reserved()
+			}
+			s.batchedReservations.Add(int64(len(rs)))
+			return
+		}
+		if !errors.Is(err, errBatch) && !kernel.IsUniqueViolation(err) {
+			s.opt.Logger.WarnContext(ctx, "order: batch reservation failed; reserving one by one", "orders", len(rs), "err", err)
+		}
+	}
+	for _, r := range rs {
+		r.err = s.reserveOne(ctx, r)
+	}
+}
+
+func reserveBatch(ctx context.Context, tx bun.Tx, rs []*reservation) error {
+	var orders []*Order
+	var vendorOrders []*VendorOrder
+	var rows []*Line
+	stock := map[string]int{}
+	flash := map[string]int{}
+	type buyer struct{ flash, user string }
+	buyers := map[buyer]int{}
+	limits := map[string]int{}
+	for _, r := range rs {
+		orders = append(orders, r.order)
+		vendorOrders = append(vendorOrders, r.vendorOrders...)
+		rows = append(rows, r.rows...)
+		for _, l := range r.lines {
+			stock[l.product.ID] += l.cart.Quantity
+			if l.flash != nil {
+				flash[l.flash.ID] += l.cart.Quantity
+				buyers[buyer{l.flash.ID, r.userID}] += l.cart.Quantity
+				limits[l.flash.ID] = l.flash.PerBuyerLimit
+			}
+		}
+	}
+	if _, err := tx.NewInsert().Model(&orders).Exec(ctx); err != nil {
+		return err
+	}
+	if _, err := tx.NewInsert().Model(&vendorOrders).Exec(ctx); err != nil {
+		return err
+	}
+	if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
+		return err
+	}
+	now := rs[0].now
+	for _, id := range sortedKeys(flash) {
+		q := flash[id]
+		res, err := tx.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND ended_at IS NULL AND ends_at > ?`,
+			q, id, q, now).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errBatch
+		}
+	}
+	bs := make([]buyer, 0, len(buyers))
+	for b := range buyers {
+		bs = append(bs, b)
+	}
+	sort.Slice(bs, func(i, j int) bool {
+		return bs[i].flash < bs[j].flash || (bs[i].flash == bs[j].flash && bs[i].user < bs[j].user)
+	})
+	for _, b := range bs {
+		res, err := tx.NewRaw(`INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES (?, ?, ?)
+			ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
+			WHERE flash_sale_buyers.quantity + excluded.quantity <= ?`, b.flash, b.user, buyers[b], limits[b.flash]).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 || buyers[b] > limits[b.flash] {
+			return errBatch
+		}
+	}
+	for _, id := range sortedKeys(stock) { // product order: no deadlocks between concurrent batches
+		q := stock[id]
+		res, err := tx.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ? AND status = ?`,
+			q, id, q, catalog.StatusActive).Exec(ctx)
+		if err != nil {
+			return err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return errBatch
+		}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// settlement is one charged order to record as paid, and the outcome.
+type settlement struct {
+	order *Order
+	ref   string
+	paid  *Order
+	err   error
+}
+
+// settleMany records ss as paid in one transaction (then their show events
+// in one more), or one by one if that fails: an order whose reservation
+// expired meanwhile, or that a retry settled, takes the single path, which
+// handles both.
+func (s *Service) settleMany(ctx context.Context, ss []*settlement) {
+	batch := len(ss) > 1
+	for _, st := range ss {
+		batch = batch && st.order.lines != nil
+	}
+	if batch {
+		now := s.clock.Now()
+		err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return settleBatch(ctx, tx, ss, now) })
+		if err == nil {
+			s.afterPaid(ctx, ss, now)
+			s.batchedSettlements.Add(int64(len(ss)))
+			return
+		}
+		if !errors.Is(err, errBatch) {
+			s.opt.Logger.WarnContext(ctx, "order: batch settlement failed; settling one by one", "orders", len(ss), "err", err)
+		}
+	}
+	for _, st := range ss {
+		st.paid, st.err = s.settle(ctx, st.order, st.ref)
+	}
+}
+
+func settleBatch(ctx context.Context, tx bun.Tx, ss []*settlement, now time.Time) error {
+	ids := make([]string, len(ss))
+	var cases strings.Builder
+	args := []any{StatusPaid, now}
+	cases.WriteString("CASE id")
+	for i, st := range ss {
+		ids[i] = st.order.ID
+		cases.WriteString(" WHEN ? THEN ?")
+		args = append(args, st.order.ID, st.ref)
+	}
+	cases.WriteString(" END")
+	args = append(args, bun.In(ids), StatusPendingPayment)
+	res, err := tx.NewRaw("UPDATE orders SET status = ?, paid_at = ?, payment_ref = "+cases.String()+" WHERE id IN (?) AND status = ?", args...).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != int64(len(ss)) {
+		return errBatch // some reservation expired, or a retry settled it: one by one
+	}
+	postings := make([]*ledger.Posting, len(ss))
+	for i, st := range ss {
+		p, err := paymentPosting(st.order, st.order.lines, now)
+		if err != nil {
+			return err
+		}
+		postings[i] = p
+	}
+	if err := ledger.PostAll(ctx, tx, postings); err != nil {
+		if errors.Is(err, ledger.ErrDuplicate) {
+			return fmt.Errorf("%w: %w", errBatch, err)
+		}
+		return err
+	}
+	// The bought products leave each buyer's cart.
+	del := tx.NewDelete().Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
+		for _, st := range ss {
+			q = q.WhereOr("cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id IN (?)", st.order.UserID, bun.In(boughtProducts(st.order.lines)))
+		}
+		return q
+	})
+	_, err = del.Exec(ctx)
+	return err
+}
+
+// afterPaid records and publishes the show events and vendor sales of
+// settled orders (one transaction for all of them) and fills their
+// answers.
+func (s *Service) afterPaid(ctx context.Context, ss []*settlement, now time.Time) {
+	orders := make([]*Order, len(ss))
+	for i, st := range ss {
+		orders[i] = st.order
+	}
+	var events []*showevents.Event
+	var sales []*Sale
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		var err error
+		events, sales, err = saleEvents(ctx, tx, orders, now)
+		return err
+	})
+	if err != nil {
+		s.opt.Logger.WarnContext(ctx, "order: record sale events", "orders", len(orders), "err", err)
+	}
+	s.publish(ctx, events...)
+	for _, sale := range sales {
+		if err := s.opt.Sales.Publish(ctx, sale); err != nil {
+			s.opt.Logger.WarnContext(ctx, "order: publish sale", "order", sale.OrderID, "err", err)
+		}
+	}
+	for _, st := range ss {
+		paid := *st.order
+		ref := st.ref
+		paid.Status, paid.PaidAt, paid.PaymentRef = StatusPaid, &now, &ref
+		st.paid = &paid
+	}
+}
+
+func boughtProducts(lines []*Line) []string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = l.ProductID
+	}
+	return out
+}
+
+// paymentPosting is the ledger posting of a paid order.
+func paymentPosting(o *Order, lines []*Line, now time.Time) (*ledger.Posting, error) {
+	var ll []ledger.Line
+	for _, l := range lines {
+		ll = append(ll, ledger.Line{VendorID: l.VendorID, InfluencerID: deref(l.InfluencerID), Currency: o.Currency,
+			Total: l.TotalMinor, CommissionBps: l.CommissionBps, FeeBps: l.PlatformFeeBps})
+	}
+	return ledger.PaymentPosting(ledger.PaymentKey(o.ID), o.ID, now, ll)
+}
