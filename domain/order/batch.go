@@ -38,12 +38,16 @@ const (
 // errBatch: the batch cannot be written as a whole.
 var errBatch = errors.New("order: batch refused as a whole")
 
+// batchable is an item of a batch: fail records that its batch broke
+// down (a panic) before it had an outcome.
+type batchable interface{ fail(error) }
+
 // lanes runs batches of T, one batch at a time per lane.
-type lanes[T any] struct {
+type lanes[T batchable] struct {
 	l []*batcher[T]
 }
 
-func newLanes[T any](n, max int, run func(ctx context.Context, items []T)) *lanes[T] {
+func newLanes[T batchable](n, max int, run func(ctx context.Context, items []T)) *lanes[T] {
 	ls := &lanes[T]{}
 	for i := 0; i < n; i++ {
 		ls.l = append(ls.l, &batcher[T]{max: max, run: run})
@@ -61,7 +65,7 @@ func (ls *lanes[T]) lane(key string) *batcher[T] {
 // batcher is a leader-based combiner: a caller that finds no batch running
 // runs one with everything queued (up to max), and goes on until its own
 // item is done; later items are left to a new leader.
-type batcher[T any] struct {
+type batcher[T batchable] struct {
 	max int
 	run func(ctx context.Context, items []T)
 
@@ -70,7 +74,7 @@ type batcher[T any] struct {
 	leading bool
 }
 
-type batchItem[T any] struct {
+type batchItem[T batchable] struct {
 	v    T
 	done chan struct{}
 }
@@ -121,13 +125,32 @@ func (b *batcher[T]) lead(own *batchItem[T]) {
 		for i, it := range batch {
 			vals[i] = it.v
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), batchTimeout)
-		b.run(ctx, vals)
-		cancel()
+		b.runSafely(vals)
 		for _, it := range batch {
 			close(it.done)
 		}
 	}
+}
+
+// runSafely runs a batch; if it panics, every item without an outcome
+// fails, and the lane goes on (its callers must never wait forever).
+func (b *batcher[T]) runSafely(vals []T) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("order: batch failed: %v", p)
+			for _, v := range vals {
+				v.fail(err)
+			}
+		}
+	}()
+	b.run(context.Background(), vals)
+}
+
+// timed runs fn with a deadline of its own.
+func timed(ctx context.Context, fn func(ctx context.Context)) {
+	ctx, cancel := context.WithTimeout(ctx, batchTimeout)
+	defer cancel()
+	fn(ctx)
 }
 
 // reservation is one checkout's reservation: its rows, and the outcome.
@@ -140,15 +163,26 @@ type reservation struct {
 	now          time.Time
 	ticket       *gateTicket
 	err          error
+	ran          bool // the outcome is set
+}
+
+func (r *reservation) fail(err error) {
+	if !r.ran {
+		r.err, r.ran = err, true
+	}
 }
 
 // reserveMany writes rs in one transaction, or one by one if that fails.
 func (s *Service) reserveMany(ctx context.Context, rs []*reservation) {
 	if len(rs) > 1 {
-		err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return reserveBatch(ctx, tx, rs) })
+		var err error
+		timed(ctx, func(ctx context.Context) {
+			err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return reserveBatch(ctx, tx, rs) })
+		})
 		if err == nil {
 			for _, r := range rs {
 				r.ticket.reserved()
+				r.ran = true
 			}
 			s.batchedReservations.Add(int64(len(rs)))
 			return
@@ -158,7 +192,8 @@ func (s *Service) reserveMany(ctx context.Context, rs []*reservation) {
 		}
 	}
 	for _, r := range rs {
-		r.err = s.reserveOne(ctx, r)
+		timed(ctx, func(ctx context.Context) { r.err = s.reserveOne(ctx, r) })
+		r.ran = true
 	}
 }
 
@@ -252,6 +287,13 @@ type settlement struct {
 	ref   string
 	paid  *Order
 	err   error
+	ran   bool // the outcome is set
+}
+
+func (st *settlement) fail(err error) {
+	if !st.ran {
+		st.err, st.ran = err, true
+	}
 }
 
 // settleMany records ss as paid in one transaction (then their show events
@@ -265,9 +307,12 @@ func (s *Service) settleMany(ctx context.Context, ss []*settlement) {
 	}
 	if batch {
 		now := s.clock.Now()
-		err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return settleBatch(ctx, tx, ss, now) })
+		var err error
+		timed(ctx, func(ctx context.Context) {
+			err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error { return settleBatch(ctx, tx, ss, now) })
+		})
 		if err == nil {
-			s.afterPaid(ctx, ss, now)
+			timed(ctx, func(ctx context.Context) { s.afterPaid(ctx, ss, now) })
 			s.batchedSettlements.Add(int64(len(ss)))
 			return
 		}
@@ -276,7 +321,8 @@ func (s *Service) settleMany(ctx context.Context, ss []*settlement) {
 		}
 	}
 	for _, st := range ss {
-		st.paid, st.err = s.settle(ctx, st.order, st.ref)
+		timed(ctx, func(ctx context.Context) { st.paid, st.err = s.settle(ctx, st.order, st.ref) })
+		st.ran = true
 	}
 }
 
@@ -352,7 +398,7 @@ func (s *Service) afterPaid(ctx context.Context, ss []*settlement, now time.Time
 		paid := *st.order
 		ref := st.ref
 		paid.Status, paid.PaidAt, paid.PaymentRef = StatusPaid, &now, &ref
-		st.paid = &paid
+		st.paid, st.ran = &paid, true
 	}
 }
 

@@ -8,6 +8,13 @@ import (
 	"testing"
 )
 
+type testItem struct {
+	v   int
+	err error
+}
+
+func (it *testItem) fail(err error) { it.err = err }
+
 // TestBatcherCombines: items queued while a batch runs are run together in
 // the next one (up to max), every caller returns after its own item ran,
 // and each item runs exactly once.
@@ -16,10 +23,14 @@ func TestBatcherCombines(t *testing.T) {
 	release := make(chan struct{})
 	var mu sync.Mutex
 	var batches [][]int
-	b := &batcher[int]{max: 4, run: func(_ context.Context, items []int) {
+	b := &batcher[*testItem]{max: 4, run: func(_ context.Context, items []*testItem) {
 		mu.Lock()
 		first := len(batches) == 0
-		batches = append(batches, append([]int(nil), items...))
+		var vs []int
+		for _, it := range items {
+			vs = append(vs, it.v)
+		}
+		batches = append(batches, vs)
 		mu.Unlock()
 		if first {
 			<-release // the first batch runs until the others are queued
@@ -27,7 +38,7 @@ func TestBatcherCombines(t *testing.T) {
 	}}
 	var wg sync.WaitGroup
 	wg.Add(1)
-	go func() { defer wg.Done(); b.do(0) }()
+	go func() { defer wg.Done(); b.do(&testItem{v: 0}) }()
 	for { // the leader is running item 0
 		mu.Lock()
 		n := len(batches)
@@ -39,7 +50,7 @@ func TestBatcherCombines(t *testing.T) {
 	}
 	for i := 1; i <= 6; i++ {
 		wg.Add(1)
-		go func(i int) { defer wg.Done(); b.do(i) }(i)
+		go func(i int) { defer wg.Done(); b.do(&testItem{v: i}) }(i)
 	}
 	for { // all six queued behind it
 		b.mu.Lock()
@@ -70,5 +81,33 @@ func TestBatcherCombines(t *testing.T) {
 	defer b.mu.Unlock()
 	if b.leading || len(b.queue) != 0 {
 		t.Fatalf("after everything: leading %v, %d queued", b.leading, len(b.queue))
+	}
+}
+
+// TestBatcherSurvivesAPanic: a batch that panics fails its items, and the
+// lane goes on serving the next callers.
+func TestBatcherSurvivesAPanic(t *testing.T) {
+	t.Parallel()
+	b := &batcher[*testItem]{max: 4, run: func(_ context.Context, items []*testItem) {
+		for _, it := range items {
+			if it.v < 0 {
+				panic("boom")
+			}
+		}
+	}}
+	bad := &testItem{v: -1}
+	b.do(bad)
+	if bad.err == nil {
+		t.Fatal("an item of a panicking batch has no error")
+	}
+	good := &testItem{v: 1}
+	b.do(good)
+	if good.err != nil {
+		t.Fatalf("the next batch: %v", good.err)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.leading {
+		t.Fatal("the lane is still led after the panic")
 	}
 }

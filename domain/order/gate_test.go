@@ -223,3 +223,53 @@ func TestReturnedStockReachesTheShow(t *testing.T) {
 		}
 	})
 }
+
+// TestFlashRushWithDeclines: in a flash-sale rush where half the cards are
+// declined, releases and reservations of the same sale and product run
+// side by side (they take the rows in the same order, so none waits on the
+// other forever): every declined buyer hears PAYMENT_DECLINED (or that the
+// sale was gone), the others buy or hear the sale is gone — a declined
+// buyer's reservation holds a unit until its decline releases it, so some
+// payers may be refused meanwhile — and every unit not paid for is back.
+func TestFlashRushWithDeclines(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		p := e.product(t, e.vendorA, 3000, 10, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		sh := e.liveShow(t, e.hostV, p)
+		fs := e.flash(t, e.hostV, sh, p, 1000, 5, 1)
+		const n = 60
+		shoppers := e.shoppers(t, n)
+		for _, s := range shoppers {
+			e.add(t, s, p, 1, sh)
+		}
+		_, errs := together(n, func(i int) (*order.Order, error) {
+			token := okToken
+			if i%2 == 0 {
+				token = "tok_declined"
+			}
+			return e.orders.Checkout(ctx, shoppers[i], checkoutIn(fmt.Sprintf("k-%d", i), token))
+		})
+		paid := 0
+		for i, err := range errs {
+			code := codeOf(err)
+			switch {
+			case i%2 == 0 && (code == kernel.CodePaymentDeclined || code == kernel.CodeOutOfStock):
+			case i%2 == 1 && code == "":
+				paid++
+			case i%2 == 1 && code == kernel.CodeOutOfStock:
+			default:
+				t.Errorf("shopper %d: %v", i, err)
+			}
+		}
+		if paid == 0 || paid > 5 || e.stock(t, p) != 10-paid || e.flashSale(t, fs.ID).Remaining != 5-paid {
+			t.Fatalf("%d paid, stock %d, flash remaining %d; want 1..5 paid and the rest back",
+				paid, e.stock(t, p), e.flashSale(t, fs.ID).Remaining)
+		}
+		if got := e.statuses(t); got[order.StatusPaid] != paid || got[order.StatusPendingPayment] != 0 {
+			t.Fatalf("orders by status %v", got)
+		}
+		e.checkLedger(t)
+	})
+}

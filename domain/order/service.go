@@ -749,7 +749,9 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 	o := &Order{ID: kernel.NewID(), Number: orderNumber(now), UserID: userID, Status: StatusPendingPayment,
 		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: hash,
 		Shipping: string(ship), ExpiresAt: now.Add(s.opt.ReservationTTL), CreatedAt: now}
-	r := &reservation{order: o, lines: lines, userID: userID, now: now, ticket: ticket}
+	// The flash sale's end is checked against the time of the reservation,
+	// not of the request (which may have waited for admission).
+	r := &reservation{order: o, lines: lines, userID: userID, now: s.clock.Now(), ticket: ticket}
 	vos := map[string]*VendorOrder{}
 	for _, l := range lines {
 		vo := vos[l.product.VendorID]
@@ -797,12 +799,16 @@ func (s *Service) reserveOne(ctx context.Context, r *reservation) error {
 		}
 		// Flash sales: the sale's quantity and the buyer's limit, in sale
 		// order (no deadlocks between concurrent carts).
-		byFlash := append([]*priced(nil), lines...)
-		sort.Slice(byFlash, func(i, j int) bool {
-			a, b := byFlash[i].flash, byFlash[j].flash
+		byFlash := make([]int, len(lines)) // cart positions, in sale order
+		for i := range byFlash {
+			byFlash[i] = i
+		}
+		sort.SliceStable(byFlash, func(i, j int) bool {
+			a, b := lines[byFlash[i]].flash, lines[byFlash[j]].flash
 			return a != nil && (b == nil || a.ID < b.ID)
 		})
-		for i, l := range byFlash {
+		for _, i := range byFlash {
+			l := lines[i]
 			if l.flash == nil {
 				continue
 			}
@@ -864,7 +870,10 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	amount := kernel.Money{AmountMinor: o.TotalMinor, Currency: o.Currency}
 	ref, err := s.opt.Payments.Charge(ctx, o.ID, amount, token)
 	if errors.Is(err, ErrDeclined) {
-		if _, cerr := s.cancel(ctx, o.ID, err.Error()); cerr != nil {
+		// The units go back even if the shopper has gone away meanwhile.
+		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		defer cancel()
+		if _, cerr := s.cancel(cctx, o.ID, err.Error()); cerr != nil {
 			return nil, cerr
 		}
 		return nil, kernel.Fail(kernel.CodePaymentDeclined, kernel.Field("input", "paymentToken"), "the payment was declined")
@@ -1132,12 +1141,11 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 		if err := tx.NewSelect().Table("orders").Column("user_id").Where("id = ?", orderID).Scan(ctx, &userID); err != nil {
 			return err
 		}
-		back = map[string]int{}
+		// Flash sales first, then products, each in id order: the order
+		// reservations take them in, so a release never deadlocks with a
+		// reservation of the same product.
+		sort.SliceStable(lines, func(i, j int) bool { return deref(lines[i].FlashSaleID) < deref(lines[j].FlashSaleID) })
 		for _, l := range lines {
-			if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", l.Quantity, l.ProductID).Exec(ctx); err != nil {
-				return err
-			}
-			back[l.ProductID] += l.Quantity
 			if l.FlashSaleID != nil {
 				if _, err := tx.NewRaw("UPDATE flash_sales SET remaining = remaining + ? WHERE id = ?", l.Quantity, *l.FlashSaleID).Exec(ctx); err != nil {
 					return err
@@ -1150,6 +1158,15 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 					l.Quantity, *l.FlashSaleID, userID).Exec(ctx); err != nil {
 					return err
 				}
+			}
+		}
+		back = map[string]int{}
+		for _, l := range lines {
+			back[l.ProductID] += l.Quantity
+		}
+		for _, id := range sortedKeys(back) {
+			if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", back[id], id).Exec(ctx); err != nil {
+				return err
 			}
 		}
 		return nil
