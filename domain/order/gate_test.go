@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,8 +38,10 @@ func TestSoldOutAnswersFromMemory(t *testing.T) {
 		counter.Reset()
 		_, err := e.orders.Checkout(ctx, late, checkoutIn("late-1", okToken))
 		wantErr(t, err, kernel.CodeOutOfStock, "cart", "lines", "0")
-		if n := counter.Count(); n != 1 {
-			t.Fatalf("a sold-out reply ran %d statements, want 1 (the cart): %q", n, counter.Statements())
+		// At most the cart read (on PostgreSQL a prepared statement, which
+		// the query hook does not see): no pricing, no reservation.
+		if st := counter.Statements(); len(st) > 1 || (len(st) == 1 && !strings.Contains(st[0], "FROM carts AS ca")) {
+			t.Fatalf("a sold-out reply ran %d statements, want at most the cart read: %q", len(st), st)
 		}
 
 		// The vendor restocks (in any process): for at most a second this
@@ -165,7 +168,8 @@ func TestCheckoutStatements(t *testing.T) {
 				t.Logf("  %.70s", q)
 			}
 		}
-		// One line, 21 with BEGIN and COMMIT: cart and key 1, pricing 2,
+		// One line, 21 with BEGIN and COMMIT (20 seen on PostgreSQL, where the
+		// cart read is a prepared statement): cart and key 1, pricing 2,
 		// reservation 4+2, the charge's note 1, settlement 4+2, events 3+2.
 		// Each further line adds one stock UPDATE.
 		if costs[1] > 21 || costs[3]-costs[1] > 2 {

@@ -9,9 +9,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/uptrace/bun/dialect"
 	"log/slog"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -94,6 +96,8 @@ type Service struct {
 	// process into shared transactions (see batch.go).
 	reservations *lanes[*reservation]
 	settlements  *lanes[*settlement]
+	cartOnce     sync.Once
+	cartStmt     *sql.Stmt
 	// orders written in batches of more than one
 	batchedReservations, batchedSettlements atomic.Int64
 }
@@ -453,6 +457,33 @@ func soldOut(cart []*CartLine, short *gateShort) error {
 	return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"), "sold out")
 }
 
+// cartQuery reads a shopper's cart lines and the order of an idempotency
+// key ($1 the key, $2 the user).
+const cartQuery = `SELECT cl.id AS line_id, cl.cart_id, cl.product_id, cl.quantity, cl.show_id, cl.created_at, o.id AS order_id
+		FROM carts AS ca
+		LEFT JOIN cart_lines AS cl ON cl.cart_id = ca.id
+		LEFT JOIN orders AS o ON o.user_id = ca.user_id AND o.idempotency_key = $1
+		WHERE ca.user_id = $2
+		ORDER BY cl.created_at, cl.id`
+
+// cartStatement is cartQuery prepared on PostgreSQL (parsed and planned once
+// per connection: every checkout of a rush runs it); nil elsewhere, or if it
+// cannot be prepared.
+func (s *Service) cartStatement(ctx context.Context) *sql.Stmt {
+	s.cartOnce.Do(func() {
+		if s.db.Dialect().Name() != dialect.PG {
+			return
+		}
+		stmt, err := s.db.DB.PrepareContext(context.WithoutCancel(ctx), cartQuery)
+		if err != nil {
+			s.opt.Logger.WarnContext(ctx, "order: prepare the cart query", "err", err)
+			return
+		}
+		s.cartStmt = stmt
+	})
+	return s.cartStmt
+}
+
 // checkoutState reads, in one statement, the viewer's cart lines and the
 // order already made with this idempotency key, if any.
 func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*CartLine, *Order, error) {
@@ -465,12 +496,31 @@ func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*Car
 		CreatedAt *time.Time `bun:"created_at"`
 		OrderID   *string    `bun:"order_id"`
 	}
-	if err := s.db.NewRaw(`SELECT cl.id AS line_id, cl.cart_id, cl.product_id, cl.quantity, cl.show_id, cl.created_at, o.id AS order_id
-		FROM carts AS ca
-		LEFT JOIN cart_lines AS cl ON cl.cart_id = ca.id
-		LEFT JOIN orders AS o ON o.user_id = ca.user_id AND o.idempotency_key = ?
-		WHERE ca.user_id = ?
-		ORDER BY cl.created_at, cl.id`, key, userID).Scan(ctx, &rows); err != nil {
+	if stmt := s.cartStatement(ctx); stmt != nil {
+		rs, err := stmt.QueryContext(ctx, key, userID)
+		if err != nil {
+			return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
+		}
+		defer rs.Close()
+		for rs.Next() {
+			var r struct {
+				LineID    *string    `bun:"line_id"`
+				CartID    *string    `bun:"cart_id"`
+				ProductID *string    `bun:"product_id"`
+				Quantity  *int       `bun:"quantity"`
+				ShowID    *string    `bun:"show_id"`
+				CreatedAt *time.Time `bun:"created_at"`
+				OrderID   *string    `bun:"order_id"`
+			}
+			if err := rs.Scan(&r.LineID, &r.CartID, &r.ProductID, &r.Quantity, &r.ShowID, &r.CreatedAt, &r.OrderID); err != nil {
+				return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
+			}
+			rows = append(rows, r)
+		}
+		if err := rs.Err(); err != nil {
+			return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
+		}
+	} else if err := s.db.NewRaw(strings.ReplaceAll(strings.ReplaceAll(cartQuery, "$1", "?"), "$2", "?"), key, userID).Scan(ctx, &rows); err != nil {
 		return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
 	}
 	if len(rows) == 0 { // no cart at all
