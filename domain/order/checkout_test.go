@@ -72,10 +72,10 @@ func TestConcurrentCheckoutsNeverOversell(t *testing.T) {
 			}
 		}
 		e.checkLedger(t)
-		// The rush's reservations and settlements were written in batches.
-		if r, st := order.Batched(e.orders); r == 0 || st == 0 {
-			t.Fatalf("orders reserved / settled in batches: %d / %d, want some of each", r, st)
-		}
+		// How many went through the batch path depends on timing; shown, not
+		// asserted (TestBatcherCombines tests the combiner itself).
+		r, st := order.Batched(e.orders)
+		t.Logf("orders reserved / settled in batches of more than one: %d / %d", r, st)
 		// The influencer earned 15% of 10 × 25.00, the platform 5%.
 		totals, err := ledger.Totals(ctx, db, ledger.Filter{})
 		if err != nil {

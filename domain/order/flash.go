@@ -239,23 +239,23 @@ func (s *Service) stockReturned(ctx context.Context, units map[string]int) {
 	var recorded []*showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		recorded = nil
-		var featured []struct {
-			ShowID    string `bun:"show_id"`
-			ProductID string `bun:"product_id"`
+		set := map[string]bool{}
+		for _, id := range productIDs {
+			set[id] = true
 		}
-		if err := tx.NewSelect().TableExpr("show_products AS sp").Column("sp.show_id", "sp.product_id").
-			Join("JOIN shows AS sh ON sh.id = sp.show_id").Where("sh.status = ?", show.StatusLive).
-			Where("sp.product_id IN (?)", bun.In(productIDs)).OrderExpr("sp.show_id, sp.product_id").Scan(ctx, &featured); err != nil {
+		featuring, err := liveShowsFeaturing(ctx, tx, set)
+		if err != nil {
 			return err
 		}
 		byShow := map[string][]*showevents.Event{}
 		var shows []string
-		for _, f := range featured {
-			if byShow[f.ShowID] == nil {
-				shows = append(shows, f.ShowID)
+		for showID, products := range featuring {
+			shows = append(shows, showID)
+			for _, productID := range products {
+				byShow[showID] = append(byShow[showID], &showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: productID})
 			}
-			byShow[f.ShowID] = append(byShow[f.ShowID], &showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: f.ProductID})
 		}
+		sort.Strings(shows)
 		for _, showID := range shows { // in id order: no deadlocks between concurrent recorders
 			evs := byShow[showID]
 			live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error { return fillStock(ctx, tx, evs) })
@@ -303,4 +303,30 @@ func fillStock(ctx context.Context, tx bun.IDB, evs []*showevents.Event) error {
 		}
 	}
 	return nil
+}
+
+// liveShowsFeaturing maps each LIVE show featuring some of the products to
+// those products (in id order).
+func liveShowsFeaturing(ctx context.Context, tx bun.IDB, products map[string]bool) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(products) == 0 {
+		return out, nil
+	}
+	ids := make([]string, 0, len(products))
+	for id := range products {
+		ids = append(ids, id)
+	}
+	var featured []struct {
+		ShowID    string `bun:"show_id"`
+		ProductID string `bun:"product_id"`
+	}
+	if err := tx.NewSelect().TableExpr("show_products AS sp").Column("sp.show_id", "sp.product_id").
+		Join("JOIN shows AS sh ON sh.id = sp.show_id").Where("sh.status = ?", show.StatusLive).
+		Where("sp.product_id IN (?)", bun.In(ids)).OrderExpr("sp.show_id, sp.product_id").Scan(ctx, &featured); err != nil {
+		return nil, fmt.Errorf("order: live shows featuring: %w", err)
+	}
+	for _, f := range featured {
+		out[f.ShowID] = append(out[f.ShowID], f.ProductID)
+	}
+	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/internal/db"
 	"github.com/livemarket/livemarket/internal/testkit"
@@ -168,11 +169,12 @@ func TestCheckoutStatements(t *testing.T) {
 				t.Logf("  %.70s", q)
 			}
 		}
-		// One line, 21 with BEGIN and COMMIT (20 seen on PostgreSQL, where the
+		// One line, 22 with BEGIN and COMMIT (21 seen on PostgreSQL, where the
 		// cart read is a prepared statement): cart and key 1, pricing 2,
-		// reservation 4+2, the charge's note 1, settlement 4+2, events 3+2.
-		// Each further line adds one stock UPDATE.
-		if costs[1] > 21 || costs[3]-costs[1] > 2 {
+		// reservation 4+2, the charge's note 1, settlement 4+2, events 4+2
+		// (the LIVE shows featuring the product, the sequence, the stock, the
+		// events). Each further line adds one stock UPDATE.
+		if costs[1] > 22 || costs[3]-costs[1] > 2 {
 			t.Fatalf("statements per paid checkout: %v", costs)
 		}
 	})
@@ -275,5 +277,45 @@ func TestFlashRushWithDeclines(t *testing.T) {
 			t.Fatalf("orders by status %v", got)
 		}
 		e.checkLedger(t)
+	})
+}
+
+// TestPurchaseStockReachesEveryLiveShow: a purchase made in one LIVE show
+// tells every LIVE show featuring the product its new stock; only the show
+// it was made in hears PurchaseMade.
+func TestPurchaseStockReachesEveryLiveShow(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		p := e.product(t, e.vendorA, 1500, 5, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		e.collab(t, e.host2V, p, 1200)
+		here := e.liveShow(t, e.hostV, p)
+		there := e.liveShow(t, e.host2V, p)
+		buyer := e.shopper(t)
+		e.add(t, buyer, p, 2, here)
+		e.buy(t, buyer)
+		kinds := func(sh *show.Show) (purchases, lastStock int) {
+			evs, err := showevents.After(ctx, d, sh.ID, 0, 1000)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lastStock = -1
+			for _, ev := range evs {
+				switch {
+				case ev.Kind == showevents.PurchaseMade && ev.ProductID == p.ID:
+					purchases++
+				case ev.Kind == showevents.StockChanged && ev.ProductID == p.ID:
+					lastStock = *ev.Stock
+				}
+			}
+			return purchases, lastStock
+		}
+		if n, stock := kinds(here); n != 1 || stock != 3 {
+			t.Fatalf("the show it was bought in: %d PurchaseMade, stock %d; want 1 and 3", n, stock)
+		}
+		if n, stock := kinds(there); n != 0 || stock != 3 {
+			t.Fatalf("the other LIVE show: %d PurchaseMade, stock %d; want 0 and 3", n, stock)
+		}
 	})
 }

@@ -1137,21 +1137,33 @@ func saleEvents(ctx context.Context, tx bun.IDB, orders []*Order, now time.Time)
 			ProductID: l.ProductID, Quantity: l.Quantity, Gross: kernel.Money{AmountMinor: l.TotalMinor, Currency: cur},
 			Commission: kernel.Money{AmountMinor: parts.Influencer, Currency: cur}, At: now})
 	}
+	// Every LIVE show featuring a bought product hears its new stock, not
+	// only the show a line is attributed to.
+	bought := map[string]bool{}
+	for _, l := range lines {
+		bought[l.ProductID] = true
+	}
+	featuring, err := liveShowsFeaturing(ctx, tx, bought)
+	if err != nil {
+		return nil, nil, err
+	}
+	for showID := range featuring {
+		if byShow[showID] == nil {
+			showIDs = append(showIDs, showID)
+		}
+	}
 	sort.Strings(showIDs) // a fixed lock order between concurrent orders
 	for _, showID := range showIDs {
-		ls := byShow[showID]
-		// Each purchase, then each product's stock after all of them.
-		var evs, stockEvs []*showevents.Event
-		seen := map[string]bool{}
-		for _, l := range ls {
+		// Each purchase made in the show, then the stock of each bought
+		// product it features, after all of them.
+		var evs []*showevents.Event
+		for _, l := range byShow[showID] {
 			q := l.Quantity
 			evs = append(evs, &showevents.Event{At: now, Kind: showevents.PurchaseMade, ProductID: l.ProductID, Quantity: &q})
-			if !seen[l.ProductID] {
-				seen[l.ProductID] = true
-				stockEvs = append(stockEvs, &showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: l.ProductID})
-			}
 		}
-		evs = append(evs, stockEvs...)
+		for _, productID := range featuring[showID] {
+			evs = append(evs, &showevents.Event{At: now, Kind: showevents.StockChanged, ProductID: productID})
+		}
 		live, err := showevents.RecordWhileLive(ctx, tx, showID, evs, func() error { return fillStock(ctx, tx, evs) })
 		if err != nil {
 			return nil, nil, err
