@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	mrand "math/rand/v2"
 	"net/http"
 	"os"
 	"sort"
@@ -31,6 +32,11 @@ type FlashConfig struct {
 	Stock       int
 	DatabaseURL string
 	FlashSale   bool // also run a flash sale (price cut, per-buyer limit 1) on the product
+	// Spread, when set, releases the buyers of the rush and of the late
+	// wave evenly over this long, in a shuffled order, instead of at one
+	// instant: how a show's viewers press "buy" after a pin, rather than the
+	// worst case.
+	Spread time.Duration
 }
 
 // FlashResult is one run's figures.
@@ -72,7 +78,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	if cfg.DatabaseURL != "" {
 		kind = "PostgreSQL"
 	}
-	fmt.Fprintf(w, "livemarket-load flash: %d buyers, stock %d, %s, flash sale %v\n", cfg.Buyers, cfg.Stock, kind, cfg.FlashSale)
+	fmt.Fprintf(w, "livemarket-load flash: %d buyers, stock %d, %s, flash sale %v, spread %v\n", cfg.Buyers, cfg.Stock, kind, cfg.FlashSale, cfg.Spread)
 	ch, err := startChildWithDB(ctx, dbURL)
 	if err != nil {
 		return nil, err
@@ -178,7 +184,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			dumpGoroutinesTo(ctx, addr, dump)
 		}()
 	}
-	rush := wave(ctx, cfg.Buyers, checkout("rush"))
+	rush := waveSpread(ctx, cfg.Buyers, cfg.Spread, checkout("rush"))
 	// The late buyers: everyone who did not get one tries again once the
 	// product is sold out (a new checkout), all at once.
 	var losers []int
@@ -187,7 +193,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			losers = append(losers, i)
 		}
 	}
-	late := wave(ctx, len(losers), func(ctx context.Context, j int) string { return checkout("late")(ctx, losers[j]) })
+	late := waveSpread(ctx, len(losers), cfg.Spread, func(ctx context.Context, j int) string { return checkout("late")(ctx, losers[j]) })
 
 	for _, code := range rush.code {
 		switch code {
@@ -534,6 +540,19 @@ func (w waveResult) lat(code string) []time.Duration {
 
 // wave runs fn for n clients released at the same instant.
 func wave(ctx context.Context, n int, fn func(ctx context.Context, i int) string) waveResult {
+	return waveSpread(ctx, n, 0, fn)
+}
+
+// waveSpread runs fn for n clients released evenly over spread (in a
+// shuffled order), or at one instant when spread is 0. Latency counts from
+// each client's own release.
+func waveSpread(ctx context.Context, n int, spread time.Duration, fn func(ctx context.Context, i int) string) waveResult {
+	offset := make([]time.Duration, n)
+	if spread > 0 && n > 0 {
+		for i, slot := range mrand.Perm(n) {
+			offset[i] = spread * time.Duration(slot) / time.Duration(n)
+		}
+	}
 	r := waveResult{code: make([]string, n), latency: make([]time.Duration, n)}
 	var gate, wg sync.WaitGroup
 	gate.Add(1)
@@ -544,6 +563,9 @@ func wave(ctx context.Context, n int, fn func(ctx context.Context, i int) string
 		go func(i int) {
 			defer wg.Done()
 			gate.Wait()
+			if offset[i] > 0 {
+				time.Sleep(time.Until(t0.Add(offset[i])))
+			}
 			begin := time.Now()
 			r.code[i] = fn(ctx, i)
 			r.latency[i] = time.Since(begin)

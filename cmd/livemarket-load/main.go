@@ -56,6 +56,7 @@ func main() {
 	flag.IntVar(&fc.Stock, "stock", 100, "flash mode: units of the hot product")
 	flag.StringVar(&fc.DatabaseURL, "db", "", "flash mode: PostgreSQL server URL (a fresh database is created on it); empty: SQLite")
 	flag.BoolVar(&fc.FlashSale, "flash-sale", false, "flash mode: run a flash sale (price cut, one per buyer) on the product")
+	flag.DurationVar(&fc.Spread, "spread", 0, "flash mode: buyers arrive spread evenly over this long instead of at one instant (latencies only: throughput is then the arrival rate)")
 	flag.IntVar(&cfg.Slow, "slow", 0, "extra subscribers that connect and subscribe but never read; reported separately")
 	flag.Parse()
 	if *serve != "" {
