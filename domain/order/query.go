@@ -292,10 +292,13 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 			rls = append(rls, &refundLine{RefundID: ref.ID, LineID: l.ID, Quantity: rl.Quantity, AmountMinor: amount})
 			rev = append(rev, refundRev{line: l, before: before, after: after})
 			if in.Restock {
-				if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", rl.Quantity, l.ProductID).Exec(ctx); err != nil {
-					return err
-				}
 				restocked[l.ProductID] += rl.Quantity
+			}
+		}
+		// Stock back in product order, as reservations take it (no deadlocks).
+		for _, id := range sortedKeys(restocked) {
+			if _, err := tx.NewRaw("UPDATE products SET stock = stock + ? WHERE id = ?", restocked[id], id).Exec(ctx); err != nil {
+				return err
 			}
 		}
 		if _, err := tx.NewInsert().Model(ref).Exec(ctx); err != nil {
