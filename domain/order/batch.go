@@ -12,7 +12,6 @@ import (
 
 	"github.com/uptrace/bun"
 
-	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/ledger"
 	"github.com/livemarket/livemarket/domain/showevents"
@@ -231,13 +230,8 @@ func reserveBatch(ctx context.Context, tx bun.Tx, rs []*reservation) error {
 	now := rs[0].now
 	for _, id := range sortedKeys(flash) {
 		q := flash[id]
-		res, err := tx.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND ended_at IS NULL AND ends_at > ?`,
-			q, id, q, now).Exec(ctx)
-		if err != nil {
+		if err := orWhole(takeFlash(ctx, tx, id, q, now)); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errBatch
 		}
 	}
 	bs := make([]buyer, 0, len(buyers))
@@ -248,25 +242,17 @@ func reserveBatch(ctx context.Context, tx bun.Tx, rs []*reservation) error {
 		return bs[i].flash < bs[j].flash || (bs[i].flash == bs[j].flash && bs[i].user < bs[j].user)
 	})
 	for _, b := range bs {
-		res, err := tx.NewRaw(`INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES (?, ?, ?)
-			ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
-			WHERE flash_sale_buyers.quantity + excluded.quantity <= ?`, b.flash, b.user, buyers[b], limits[b.flash]).Exec(ctx)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 || buyers[b] > limits[b.flash] {
+		if buyers[b] > limits[b.flash] {
 			return errBatch
+		}
+		if err := orWhole(addBuyer(ctx, tx, b.flash, b.user, buyers[b], limits[b.flash])); err != nil {
+			return err
 		}
 	}
 	for _, id := range sortedKeys(stock) { // product order: no deadlocks between concurrent batches
 		q := stock[id]
-		res, err := tx.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ? AND status = ?`,
-			q, id, q, catalog.StatusActive).Exec(ctx)
-		if err != nil {
+		if err := orWhole(takeStock(ctx, tx, id, q, true)); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errBatch
 		}
 	}
 	return nil

@@ -466,6 +466,18 @@ const cartQuery = `SELECT cl.id AS line_id, cl.cart_id, cl.product_id, cl.quanti
 		WHERE ca.user_id = $2
 		ORDER BY cl.created_at, cl.id`
 
+// cartRow is a row of cartQuery: a cart line (none when the cart is
+// empty) and the key's order (none when the key is new).
+type cartRow struct {
+	LineID    *string    `bun:"line_id"`
+	CartID    *string    `bun:"cart_id"`
+	ProductID *string    `bun:"product_id"`
+	Quantity  *int       `bun:"quantity"`
+	ShowID    *string    `bun:"show_id"`
+	CreatedAt *time.Time `bun:"created_at"`
+	OrderID   *string    `bun:"order_id"`
+}
+
 // cartStatement is cartQuery prepared on PostgreSQL (parsed and planned once
 // per connection: every checkout of a rush runs it); nil elsewhere, or if it
 // cannot be prepared.
@@ -487,15 +499,7 @@ func (s *Service) cartStatement(ctx context.Context) *sql.Stmt {
 // checkoutState reads, in one statement, the viewer's cart lines and the
 // order already made with this idempotency key, if any.
 func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*CartLine, *Order, error) {
-	var rows []struct {
-		LineID    *string    `bun:"line_id"`
-		CartID    *string    `bun:"cart_id"`
-		ProductID *string    `bun:"product_id"`
-		Quantity  *int       `bun:"quantity"`
-		ShowID    *string    `bun:"show_id"`
-		CreatedAt *time.Time `bun:"created_at"`
-		OrderID   *string    `bun:"order_id"`
-	}
+	var rows []cartRow
 	if stmt := s.cartStatement(ctx); stmt != nil {
 		rs, err := stmt.QueryContext(ctx, key, userID)
 		if err != nil {
@@ -503,15 +507,7 @@ func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*Car
 		}
 		defer rs.Close()
 		for rs.Next() {
-			var r struct {
-				LineID    *string    `bun:"line_id"`
-				CartID    *string    `bun:"cart_id"`
-				ProductID *string    `bun:"product_id"`
-				Quantity  *int       `bun:"quantity"`
-				ShowID    *string    `bun:"show_id"`
-				CreatedAt *time.Time `bun:"created_at"`
-				OrderID   *string    `bun:"order_id"`
-			}
+			var r cartRow
 			if err := rs.Scan(&r.LineID, &r.CartID, &r.ProductID, &r.Quantity, &r.ShowID, &r.CreatedAt, &r.OrderID); err != nil {
 				return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
 			}
@@ -864,21 +860,16 @@ func (s *Service) reserveOne(ctx context.Context, r *reservation) error {
 			}
 			field := kernel.Field("cart", "lines", fmt.Sprint(i))
 			q := l.cart.Quantity
-			res, err := tx.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND ended_at IS NULL AND ends_at > ?`,
-				q, l.flash.ID, q, now).Exec(ctx)
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
+			if ok, err := takeFlash(ctx, tx, l.flash.ID, q, now); err != nil || !ok {
+				if err != nil {
+					return err
+				}
 				return kernel.Fail(kernel.CodeOutOfStock, field, "the flash sale on %q is sold out", l.product.Title)
 			}
-			res, err = tx.NewRaw(`INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES (?, ?, ?)
-				ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
-				WHERE flash_sale_buyers.quantity + excluded.quantity <= ?`, l.flash.ID, userID, q, l.flash.PerBuyerLimit).Exec(ctx)
-			if err != nil {
-				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
+			if ok, err := addBuyer(ctx, tx, l.flash.ID, userID, q, l.flash.PerBuyerLimit); err != nil || !ok {
+				if err != nil {
+					return err
+				}
 				return kernel.Fail(kernel.CodeLimitExceeded, field, "at most %d per buyer in this flash sale", l.flash.PerBuyerLimit)
 			}
 		}
@@ -887,12 +878,11 @@ func (s *Service) reserveOne(ctx context.Context, r *reservation) error {
 		sort.Slice(sorted, func(i, j int) bool { return sorted[i].product.ID < sorted[j].product.ID })
 		for _, l := range sorted {
 			q := l.cart.Quantity
-			res, err := tx.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ? AND status = ?`,
-				q, l.product.ID, q, catalog.StatusActive).Exec(ctx)
+			ok, err := takeStock(ctx, tx, l.product.ID, q, true)
 			if err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
+			if !ok {
 				var left int
 				if err := tx.NewSelect().Table("products").Column("stock").Where("id = ?", l.product.ID).Scan(ctx, &left); err == nil {
 					ticket.soldOut(l.product.ID, left, now)
@@ -1074,34 +1064,19 @@ func (TestPayments) Refund(context.Context, string, string, kernel.Money) error 
 func retake(ctx context.Context, tx bun.IDB, userID string, lines []*Line) error {
 	for _, l := range lines {
 		if l.FlashSaleID != nil {
-			res, err := tx.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ?`,
-				l.Quantity, *l.FlashSaleID, l.Quantity).Exec(ctx)
-			if err != nil {
+			if err := orGone(takeFlash(ctx, tx, *l.FlashSaleID, l.Quantity, time.Time{})); err != nil {
 				return err
-			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return errGone
 			}
 			var limit int
 			if err := tx.NewSelect().Table("flash_sales").Column("per_buyer_limit").Where("id = ?", *l.FlashSaleID).Scan(ctx, &limit); err != nil {
 				return err
 			}
-			res, err = tx.NewRaw(`INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES (?, ?, ?)
-				ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
-				WHERE flash_sale_buyers.quantity + excluded.quantity <= ?`, *l.FlashSaleID, userID, l.Quantity, limit).Exec(ctx)
-			if err != nil {
+			if err := orGone(addBuyer(ctx, tx, *l.FlashSaleID, userID, l.Quantity, limit)); err != nil {
 				return err
 			}
-			if n, _ := res.RowsAffected(); n == 0 {
-				return errGone
-			}
 		}
-		res, err := tx.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ?`, l.Quantity, l.ProductID, l.Quantity).Exec(ctx)
-		if err != nil {
+		if err := orGone(takeStock(ctx, tx, l.ProductID, l.Quantity, false)); err != nil {
 			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return errGone
 		}
 	}
 	return nil
