@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/kernel"
@@ -169,12 +170,17 @@ func TestCheckoutStatements(t *testing.T) {
 				t.Logf("  %.70s", q)
 			}
 		}
-		// One line, 22 with BEGIN and COMMIT (21 seen on PostgreSQL, where the
-		// cart read is a prepared statement): cart and key 1, pricing 2,
+		// One line, 22 with BEGIN and COMMIT: cart and key 1, pricing 2,
 		// reservation 4+2, the charge's note 1, settlement 4+2, events 4+2
 		// (the LIVE shows featuring the product, the sequence, the stock, the
-		// events). Each further line adds one stock UPDATE.
-		if costs[1] > 22 || costs[3]-costs[1] > 2 {
+		// events). Each further line adds one stock UPDATE. On PostgreSQL the
+		// three reads are prepared statements, which the hook does not see:
+		// 19 seen there proves they are.
+		want := int64(22)
+		if d.Dialect().Name() == dialect.PG {
+			want = 19
+		}
+		if costs[1] != want || costs[3]-costs[1] != 2 {
 			t.Fatalf("statements per paid checkout: %v", costs)
 		}
 	})

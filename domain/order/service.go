@@ -9,11 +9,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/uptrace/bun/dialect"
 	"log/slog"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -96,8 +94,8 @@ type Service struct {
 	// process into shared transactions (see batch.go).
 	reservations *lanes[*reservation]
 	settlements  *lanes[*settlement]
-	cartOnce     sync.Once
-	cartStmt     *sql.Stmt
+	// the reads every checkout of a rush runs, prepared on PostgreSQL
+	queries struct{ cart, products, credits preparedQuery }
 	// orders written in batches of more than one
 	batchedReservations, batchedSettlements atomic.Int64
 }
@@ -130,6 +128,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	}
 	svc := &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
 		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate()}
+	svc.queries.cart.text, svc.queries.products.text, svc.queries.credits.text = cartQuery, productsQuery, creditsQuery
 	svc.reservations = newLanes(batchLanes, maxBatch, svc.reserveMany)
 	svc.settlements = newLanes(batchLanes, maxBatch, svc.settleMany)
 	return svc
@@ -466,6 +465,33 @@ const cartQuery = `SELECT cl.id AS line_id, cl.cart_id, cl.product_id, cl.quanti
 		WHERE ca.user_id = $2
 		ORDER BY cl.created_at, cl.id`
 
+// productsQuery reads the products of a cart with their vendors' fees ($1
+// the product ids).
+const productsQuery = `SELECT p.id, p.vendor_id, p.title, p.price_minor, p.currency, p.stock, p.status,
+		v.platform_fee_bps AS vendor_fee_bps, v.id IS NOT NULL AS vendor_found
+		FROM products AS p LEFT JOIN vendors AS v ON v.id = p.vendor_id
+		WHERE p.id = ANY($1::text[])`
+
+// creditsQuery reads every show a cart's lines could be attributed to: $1
+// the user, $2 the start of the attribution window, $3 LIVE, $4 and $5 now,
+// $6 the product ids, $7 the shows the lines were added from.
+const creditsQuery = `SELECT sp.product_id, sh.id AS show_id, sh.status AS show_status, sh.host_id,
+			c.id AS collab_id, c.influencer_id, c.status AS collab_status, c.commission_bps, c.starts_at, c.ends_at,
+			sv.viewed_at,
+			fs.id AS flash_id, fs.price_minor AS flash_price_minor, fs.currency AS flash_currency, fs.remaining AS flash_remaining,
+			fs.per_buyer_limit AS flash_per_buyer_limit, fs.starts_at AS flash_starts_at, fs.ends_at AS flash_ends_at
+		FROM show_products AS sp
+		JOIN shows AS sh ON sh.id = sp.show_id
+		JOIN collaborations AS c ON c.id = sp.collaboration_id
+		LEFT JOIN show_views AS sv ON sv.show_id = sp.show_id AND sv.user_id = $1 AND sv.viewed_at >= $2
+		LEFT JOIN flash_sales AS fs ON fs.show_id = sp.show_id AND fs.product_id = sp.product_id AND sh.status = $3
+			AND fs.ended_at IS NULL AND fs.starts_at <= $4 AND fs.ends_at > $5
+		WHERE sp.product_id = ANY($6::text[]) AND (sp.show_id = ANY($7::text[]) OR sv.viewed_at IS NOT NULL)`
+
+// creditsSQLite is creditsQuery for bun on SQLite (no arrays: IN lists).
+var creditsSQLite = strings.NewReplacer("$1", "?", "$2", "?", "$3", "?", "$4", "?", "$5", "?",
+	"= ANY($6::text[])", "IN (?)", "= ANY($7::text[])", "IN (?)").Replace(creditsQuery)
+
 // cartRow is a row of cartQuery: a cart line (none when the cart is
 // empty) and the key's order (none when the key is new).
 type cartRow struct {
@@ -478,46 +504,16 @@ type cartRow struct {
 	OrderID   *string    `bun:"order_id"`
 }
 
-// cartStatement is cartQuery prepared on PostgreSQL (parsed and planned once
-// per connection: every checkout of a rush runs it); nil elsewhere, or if it
-// cannot be prepared.
-func (s *Service) cartStatement(ctx context.Context) *sql.Stmt {
-	s.cartOnce.Do(func() {
-		if s.db.Dialect().Name() != dialect.PG {
-			return
-		}
-		stmt, err := s.db.DB.PrepareContext(context.WithoutCancel(ctx), cartQuery)
-		if err != nil {
-			s.opt.Logger.WarnContext(ctx, "order: prepare the cart query", "err", err)
-			return
-		}
-		s.cartStmt = stmt
-	})
-	return s.cartStmt
-}
-
 // checkoutState reads, in one statement, the viewer's cart lines and the
 // order already made with this idempotency key, if any.
 func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*CartLine, *Order, error) {
 	var rows []cartRow
-	if stmt := s.cartStatement(ctx); stmt != nil {
-		rs, err := stmt.QueryContext(ctx, key, userID)
-		if err != nil {
-			return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
-		}
-		defer rs.Close()
-		for rs.Next() {
-			var r cartRow
-			if err := rs.Scan(&r.LineID, &r.CartID, &r.ProductID, &r.Quantity, &r.ShowID, &r.CreatedAt, &r.OrderID); err != nil {
-				return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
-			}
-			rows = append(rows, r)
-		}
-		if err := rs.Err(); err != nil {
-			return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
-		}
-	} else if err := s.db.NewRaw(strings.ReplaceAll(strings.ReplaceAll(cartQuery, "$1", "?"), "$2", "?"), key, userID).Scan(ctx, &rows); err != nil {
+	if done, err := s.queries.cart.scan(ctx, s.db, &rows, key, userID); err != nil {
 		return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
+	} else if !done {
+		if err := s.db.NewRaw(strings.ReplaceAll(strings.ReplaceAll(cartQuery, "$1", "?"), "$2", "?"), key, userID).Scan(ctx, &rows); err != nil {
+			return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
+		}
 	}
 	if len(rows) == 0 { // no cart at all
 		o, err := s.byKey(ctx, userID, key)
@@ -612,11 +608,15 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 		VendorFeeBps *int `bun:"vendor_fee_bps"`
 		VendorFound  bool `bun:"vendor_found"`
 	}
-	if err := s.db.NewSelect().Model((*catalog.Product)(nil)).
-		Column("p.id", "p.vendor_id", "p.title", "p.price_minor", "p.currency", "p.stock", "p.status").
-		ColumnExpr("v.platform_fee_bps AS vendor_fee_bps, v.id IS NOT NULL AS vendor_found").
-		Join("LEFT JOIN vendors AS v ON v.id = p.vendor_id").
-		Where("p.id IN (?)", bun.In(ids)).Scan(ctx, &rows); err != nil {
+	done, err := s.queries.products.scan(ctx, s.db, &rows, textArray(ids))
+	if err == nil && !done {
+		err = s.db.NewSelect().Model((*catalog.Product)(nil)).
+			Column("p.id", "p.vendor_id", "p.title", "p.price_minor", "p.currency", "p.stock", "p.status").
+			ColumnExpr("v.platform_fee_bps AS vendor_fee_bps, v.id IS NOT NULL AS vendor_found").
+			Join("LEFT JOIN vendors AS v ON v.id = p.vendor_id").
+			Where("p.id IN (?)", bun.In(ids)).Scan(ctx, &rows)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("order.Checkout: products: %w", err)
 	}
 	products := map[string]*catalog.Product{}
@@ -718,19 +718,12 @@ func (s *Service) attributions(ctx context.Context, userID string, cart []*CartL
 		}
 	}
 	var rows []*credit
-	if err := s.db.NewRaw(`SELECT sp.product_id, sh.id AS show_id, sh.status AS show_status, sh.host_id,
-			c.id AS collab_id, c.influencer_id, c.status AS collab_status, c.commission_bps, c.starts_at, c.ends_at,
-			sv.viewed_at,
-			fs.id AS flash_id, fs.price_minor AS flash_price_minor, fs.currency AS flash_currency, fs.remaining AS flash_remaining,
-			fs.per_buyer_limit AS flash_per_buyer_limit, fs.starts_at AS flash_starts_at, fs.ends_at AS flash_ends_at
-		FROM show_products AS sp
-		JOIN shows AS sh ON sh.id = sp.show_id
-		JOIN collaborations AS c ON c.id = sp.collaboration_id
-		LEFT JOIN show_views AS sv ON sv.show_id = sp.show_id AND sv.user_id = ? AND sv.viewed_at >= ?
-		LEFT JOIN flash_sales AS fs ON fs.show_id = sp.show_id AND fs.product_id = sp.product_id AND sh.status = ?
-			AND fs.ended_at IS NULL AND fs.starts_at <= ? AND fs.ends_at > ?
-		WHERE sp.product_id IN (?) AND (sp.show_id IN (?) OR sv.viewed_at IS NOT NULL)`,
-		userID, now.Add(-s.opt.AttributionWindow), show.StatusLive, now, now, bun.In(productIDs), bun.In(fromShows)).Scan(ctx, &rows); err != nil {
+	since := now.Add(-s.opt.AttributionWindow)
+	done, err := s.queries.credits.scan(ctx, s.db, &rows, userID, since, show.StatusLive, now, now, textArray(productIDs), textArray(fromShows))
+	if err == nil && !done {
+		err = s.db.NewRaw(creditsSQLite, userID, since, show.StatusLive, now, now, bun.In(productIDs), bun.In(fromShows)).Scan(ctx, &rows)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("order.Checkout: attribution: %w", err)
 	}
 	// One row per (show, product): the latest-starting flash sale if several.

@@ -1,0 +1,62 @@
+package order
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"sync"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
+)
+
+// preparedQuery is a read every checkout of a rush runs. bun interpolates
+// arguments and sends each statement as new text, which PostgreSQL parses
+// and plans every time; on PostgreSQL this one is prepared once per
+// connection instead. Elsewhere (SQLite) scan reports false and the caller
+// runs its bun query.
+type preparedQuery struct {
+	text string // PostgreSQL, with $1…$n; lists as $n::text[] (see textArray)
+
+	once sync.Once
+	stmt *sql.Stmt
+}
+
+// scan runs the query into dest (bun's scanning rules) and reports whether
+// it did.
+func (q *preparedQuery) scan(ctx context.Context, db *bun.DB, dest any, args ...any) (bool, error) {
+	if db.Dialect().Name() != dialect.PG {
+		return false, nil
+	}
+	q.once.Do(func() {
+		stmt, err := db.DB.PrepareContext(context.WithoutCancel(ctx), q.text)
+		if err == nil {
+			q.stmt = stmt
+		}
+	})
+	if q.stmt == nil {
+		return false, nil
+	}
+	rows, err := q.stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return true, err
+	}
+	defer rows.Close()
+	return true, db.ScanRows(ctx, rows, dest)
+}
+
+// textArray is a PostgreSQL text[] literal of ss.
+func textArray(ss []string) string {
+	var b strings.Builder
+	b.WriteByte('{')
+	for i, s := range ss {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s))
+		b.WriteByte('"')
+	}
+	b.WriteByte('}')
+	return b.String()
+}
