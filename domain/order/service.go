@@ -67,8 +67,10 @@ type Options struct {
 	// ReservationTTL: unpaid reservations return their stock after this
 	// long (default 15m).
 	ReservationTTL time.Duration
-	// MaxConcurrentCheckouts bounds checkout transactions in flight
-	// (default 8, below the connection pool's 20).
+	// MaxConcurrentCheckouts (default 8, below the connection pool's 20)
+	// bounds the settlements written one by one at once; 8 times as many
+	// checkouts past the stock count run at once (their reservations and
+	// settlements are written in batches, see batch.go).
 	MaxConcurrentCheckouts int
 }
 
@@ -78,9 +80,10 @@ type Service struct {
 	clock kernel.Clock
 	opt   Options
 
-	// writers bounds concurrent checkout transactions, so that buyers
-	// queueing on a hot product's row lock never hold every database
-	// connection: reads (sign-in, carts, sold-out answers) keep flowing.
+	// writers bounds the settlements written one by one (an expired
+	// reservation's, a batch's fallback) at once, so that they never hold
+	// every database connection: reads (sign-in, carts, sold-out answers)
+	// keep flowing.
 	writers chan struct{}
 	// admit bounds the checkouts past the stock count at once (8 ×
 	// MaxConcurrentCheckouts): wide enough for their reservations and
