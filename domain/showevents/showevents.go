@@ -108,11 +108,20 @@ func Record(ctx context.Context, tx bun.IDB, ev *Event) error {
 		return fmt.Errorf("showevents: next seq: %w", err)
 	}
 	ev.Seq = seq
-	b, err := json.Marshal(ev)
-	if err != nil {
-		return fmt.Errorf("showevents: encode: %w", err)
+	return store(ctx, tx, []*Event{ev})
+}
+
+// store inserts events that have their show and sequence number.
+func store(ctx context.Context, tx bun.IDB, evs []*Event) error {
+	rows := make([]row, len(evs))
+	for i, ev := range evs {
+		b, err := json.Marshal(ev)
+		if err != nil {
+			return fmt.Errorf("showevents: encode: %w", err)
+		}
+		rows[i] = row{ShowID: ev.ShowID, Seq: ev.Seq, Kind: ev.Kind, Payload: string(b), CreatedAt: ev.At}
 	}
-	if _, err := tx.NewInsert().Model(&row{ShowID: ev.ShowID, Seq: seq, Kind: ev.Kind, Payload: string(b), CreatedAt: ev.At}).Exec(ctx); err != nil {
+	if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
 		return fmt.Errorf("showevents: store: %w", err)
 	}
 	return nil
@@ -142,19 +151,10 @@ func RecordWhileLive(ctx context.Context, tx bun.IDB, showID string, evs []*Even
 			return false, err
 		}
 	}
-	rows := make([]row, len(evs))
 	for i, ev := range evs {
 		ev.ShowID, ev.Seq = showID, last-int64(len(evs)-1-i)
-		b, err := json.Marshal(ev)
-		if err != nil {
-			return false, fmt.Errorf("showevents: encode: %w", err)
-		}
-		rows[i] = row{ShowID: showID, Seq: ev.Seq, Kind: ev.Kind, Payload: string(b), CreatedAt: ev.At}
 	}
-	if _, err := tx.NewInsert().Model(&rows).Exec(ctx); err != nil {
-		return false, fmt.Errorf("showevents: store: %w", err)
-	}
-	return true, nil
+	return true, store(ctx, tx, evs)
 }
 
 // After returns up to limit stored events of a show with seq > afterSeq, in order.
