@@ -40,6 +40,12 @@ func TestSoldOutAnswersFromMemory(t *testing.T) {
 		counter.Reset()
 		_, err := e.orders.Checkout(ctx, late, checkoutIn("late-1", okToken))
 		wantErr(t, err, kernel.CodeOutOfStock, "cart", "lines", "0")
+		// The count's answer, not pricing's ("only 0 of … left"): on
+		// PostgreSQL pricing's reads are prepared and the hook below would
+		// not see them.
+		if fes, _ := kernel.AsFieldErrors(err); len(fes) != 1 || fes[0].Message != "sold out" {
+			t.Fatalf("refusal %+v, want the stock count's \"sold out\"", fes)
+		}
 		// At most the cart read (on PostgreSQL a prepared statement, which
 		// the query hook does not see): no pricing, no reservation.
 		if st := counter.Statements(); len(st) > 1 || (len(st) == 1 && !strings.Contains(st[0], "FROM carts AS ca")) {
