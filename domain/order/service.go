@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
@@ -98,9 +99,15 @@ type Service struct {
 	reservations *lanes[*reservation]
 	settlements  *lanes[*settlement]
 	// the reads every checkout of a rush runs, prepared on PostgreSQL
-	queries struct{ cart, products, credits preparedQuery }
+	queries struct{ cart, carts, products, credits preparedQuery }
+	// stateReads combines concurrent checkouts' cart reads (PostgreSQL
+	// only: batchReads; see stateread.go).
+	stateReads *lanes[*stateRead]
+	batchReads bool
 	// orders written in batches of more than one
 	batchedReservations, batchedSettlements atomic.Int64
+	// cart reads answered by a statement shared with other checkouts
+	batchedReads atomic.Int64
 }
 
 func (s *Service) acquire(ctx context.Context) func() {
@@ -132,6 +139,9 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	svc := &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
 		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate()}
 	svc.queries.cart.text, svc.queries.products.text, svc.queries.credits.text = cartQuery, productsQuery, creditsQuery
+	svc.queries.carts.text = cartsQuery
+	svc.stateReads = newLanes(stateLanes, maxStateBatch, svc.readStates)
+	svc.batchReads = db.Dialect().Name() == dialect.PG
 	svc.reservations = newLanes(batchLanes, maxBatch, svc.reserveMany)
 	svc.settlements = newLanes(batchLanes, maxBatch, svc.settleMany)
 	return svc
@@ -510,13 +520,9 @@ type cartRow struct {
 // checkoutState reads, in one statement, the viewer's cart lines and the
 // order already made with this idempotency key, if any.
 func (s *Service) checkoutState(ctx context.Context, userID, key string) ([]*CartLine, *Order, error) {
-	var rows []cartRow
-	if done, err := s.queries.cart.scan(ctx, s.db, &rows, key, userID); err != nil {
+	rows, err := s.stateRows(ctx, userID, key)
+	if err != nil {
 		return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
-	} else if !done {
-		if err := s.db.NewRaw(strings.ReplaceAll(strings.ReplaceAll(cartQuery, "$1", "?"), "$2", "?"), key, userID).Scan(ctx, &rows); err != nil {
-			return nil, nil, fmt.Errorf("order.Checkout: cart: %w", err)
-		}
 	}
 	if len(rows) == 0 { // no cart at all
 		o, err := s.byKey(ctx, userID, key)
