@@ -58,3 +58,12 @@ var currencies = map[string]int{
 	"USD": 2, "UYU": 2, "UZS": 2, "VES": 2, "VND": 0, "VUV": 0, "WST": 2, "XAF": 0, "XCD": 2, "XOF": 0,
 	"XPF": 0, "YER": 2, "ZAR": 2, "ZMW": 2, "ZWG": 2,
 }
+
+// CurrencyExponent is the number of minor-unit digits of an ISO 4217
+// currency (2 for USD, 0 for JPY); 2 for an unknown code.
+func CurrencyExponent(code string) int {
+	if e, ok := currencies[code]; ok {
+		return e
+	}
+	return 2
+}

@@ -24,6 +24,12 @@
 // A refund posts the same entries with the opposite signs, for the parts
 // RefundParts (or Portion) computes. Each entry carries its posting's time, so
 // what a party earned before a given time (a payout hold) is a Totals query.
+//
+// A payout moves a party's money out in up to two steps:
+//
+//	PAYOUT         X_PAYABLE party +amount, PAYOUTS party -amount   (money set aside)
+//	PAYOUT_PAID    PAYOUTS   party +amount, CASH          -amount   (money left)
+//	PAYOUT_FAILED  PAYOUTS   party +amount, X_PAYABLE party -amount (money back)
 package ledger
 
 import (
@@ -49,10 +55,13 @@ const (
 	// AccountPlatformRevenue is the platform's fee income (credit-normal).
 	// Its party is "".
 	AccountPlatformRevenue AccountKind = "PLATFORM_REVENUE"
+	// AccountPayouts is money set aside for a party's payout and not yet
+	// sent (credit-normal). Its party is the vendor or influencer id.
+	AccountPayouts AccountKind = "PAYOUTS"
 )
 
 // accounts lists the known accounts and whether each belongs to a party
-// (payouts will add theirs here; the schema does not list them).
+// (the schema does not list them).
 var accounts = map[AccountKind]struct {
 	party        bool
 	creditNormal bool
@@ -61,6 +70,7 @@ var accounts = map[AccountKind]struct {
 	AccountVendorPayable:     {party: true, creditNormal: true},
 	AccountInfluencerPayable: {party: true, creditNormal: true},
 	AccountPlatformRevenue:   {party: false, creditNormal: true},
+	AccountPayouts:           {party: true, creditNormal: true},
 }
 
 // Known reports whether a is an account the ledger knows.
@@ -79,9 +89,14 @@ type Kind string
 const (
 	KindPayment Kind = "PAYMENT"
 	KindRefund  Kind = "REFUND"
+	// KindPayout sets money aside for a payout; KindPayoutPaid records that
+	// it left; KindPayoutFailed puts it back in the party's payable.
+	KindPayout       Kind = "PAYOUT"
+	KindPayoutPaid   Kind = "PAYOUT_PAID"
+	KindPayoutFailed Kind = "PAYOUT_FAILED"
 )
 
-var kinds = map[Kind]bool{KindPayment: true, KindRefund: true}
+var kinds = map[Kind]bool{KindPayment: true, KindRefund: true, KindPayout: true, KindPayoutPaid: true, KindPayoutFailed: true}
 
 // Known reports whether k is a posting kind the ledger knows.
 func (k Kind) Known() bool { return kinds[k] }
@@ -92,6 +107,12 @@ func PaymentKey(orderID string) string { return "payment:" + orderID }
 
 // RefundKey is the idempotency key of the posting of one refund.
 func RefundKey(refundID string) string { return "refund:" + refundID }
+
+// PayoutKey, PayoutPaidKey and PayoutFailedKey are the keys of a payout's
+// postings: each step is posted at most once.
+func PayoutKey(payoutID string) string       { return "payout:" + payoutID }
+func PayoutPaidKey(payoutID string) string   { return "payout-paid:" + payoutID }
+func PayoutFailedKey(payoutID string) string { return "payout-failed:" + payoutID }
 
 // Entry is one signed line of a posting: Amount > 0 debits the account,
 // Amount < 0 credits it.
