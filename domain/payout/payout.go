@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sort"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -198,18 +199,20 @@ func (s *Service) Run(ctx context.Context) (*RunResult, error) {
 		return res, fmt.Errorf("payout.Run: %w", err)
 	}
 	var errs []error
+	var owed []ledger.Payable
 	for _, p := range due {
-		if p.Available < s.opt.Minimum {
-			continue
+		if p.Available >= s.opt.Minimum {
+			owed = append(owed, p)
 		}
-		po, err := s.create(ctx, p.Account, p.PartyID, p.Currency, res.Period, cutoff, now)
+	}
+	for start := 0; start < len(owed); start += runChunk {
+		chunk := owed[start:min(start+runChunk, len(owed))]
+		created, err := s.createMany(ctx, chunk, res.Period, cutoff, now)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if po != nil {
-			res.Created = append(res.Created, po)
-		}
+		res.Created = append(res.Created, created...)
 	}
 	if err := s.sendCreated(ctx, res); err != nil {
 		errs = append(errs, err)
@@ -220,57 +223,101 @@ func (s *Service) Run(ctx context.Context) (*RunResult, error) {
 	return res, nil
 }
 
-// create makes the period's payout of one party and currency, for what is
-// available once the party is locked (nil if below the minimum, or if the
-// period's payout exists).
-func (s *Service) create(ctx context.Context, account ledger.AccountKind, partyID, currency, period string, cutoff, now time.Time) (*Payout, error) {
-	var out *Payout
+// runChunk is how many parties' payouts one transaction creates, and how
+// many payouts one statement claims for sending.
+const runChunk = 100
+
+type slot struct {
+	account         ledger.AccountKind
+	party, currency string
+}
+
+// createMany makes the period's payouts of several parties and currencies
+// in one transaction: each is locked (in one order, so runs cannot
+// deadlock), its available balance read again under the lock, and its
+// payout and ledger posting written if the balance still reaches the
+// minimum and the period's payout does not exist yet.
+func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period string, cutoff, now time.Time) ([]*Payout, error) {
+	var out []*Payout
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		if err := lockParty(ctx, tx, partyID, currency); err != nil {
-			return err
+		out = nil
+		keys := map[string]bool{}
+		var parties []string
+		for _, p := range owed {
+			if !keys[p.PartyID] {
+				parties = append(parties, p.PartyID)
+			}
+			keys[p.PartyID] = true
 		}
-		ps, err := ledger.Payables(ctx, tx, cutoff, []string{partyID}, currency)
-		if err != nil {
-			return err
+		locks := make([]string, 0, len(owed))
+		for _, p := range owed {
+			locks = append(locks, p.PartyID+":"+p.Currency)
 		}
-		var available int64
-		for _, p := range ps {
-			if p.Account == account {
-				available = p.Available
+		sort.Strings(locks)
+		for _, k := range locks {
+			if err := lockKey(ctx, tx, k); err != nil {
+				return err
 			}
 		}
-		if available < s.opt.Minimum {
-			return nil
-		}
-		po := &Payout{ID: kernel.NewID(), PartyType: partyOf(account), PartyID: partyID, Currency: currency,
-			AmountMinor: available, Period: period, Status: StatusCreated, Provider: s.opt.Provider.Name(), CreatedAt: now}
-		res, err := tx.NewInsert().Model(po).On("CONFLICT (party_type, party_id, currency, period) DO NOTHING").Exec(ctx)
+		ps, err := ledger.Payables(ctx, tx, cutoff, parties, "")
 		if err != nil {
-			return fmt.Errorf("insert payout: %w", err)
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return err // paid in this period already
-		}
-		if err := ledger.Post(ctx, tx, ledger.PayoutPosting(po.ID, account, partyID, currency, available, now)); err != nil {
 			return err
 		}
-		out = po
-		return nil
+		available := map[slot]int64{}
+		for _, p := range ps {
+			available[slot{p.Account, p.PartyID, p.Currency}] = p.Available
+		}
+		var rows []*Payout
+		for _, p := range owed {
+			a := available[slot{p.Account, p.PartyID, p.Currency}]
+			if a < s.opt.Minimum {
+				continue
+			}
+			rows = append(rows, &Payout{ID: kernel.NewID(), PartyType: partyOf(p.Account), PartyID: p.PartyID, Currency: p.Currency,
+				AmountMinor: a, Period: period, Status: StatusCreated, Provider: s.opt.Provider.Name(), CreatedAt: now})
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		if _, err := tx.NewInsert().Model(&rows).On("CONFLICT (party_type, party_id, currency, period) DO NOTHING").Exec(ctx); err != nil {
+			return fmt.Errorf("insert payouts: %w", err)
+		}
+		ids := make([]string, len(rows))
+		for i, r := range rows {
+			ids[i] = r.ID
+		}
+		var written []string // those not paid in this period already
+		if err := tx.NewSelect().Model((*Payout)(nil)).Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &written); err != nil {
+			return fmt.Errorf("read payouts: %w", err)
+		}
+		mine := map[string]bool{}
+		for _, id := range written {
+			mine[id] = true
+		}
+		var posts []*ledger.Posting
+		for _, r := range rows {
+			if mine[r.ID] {
+				out = append(out, r)
+				posts = append(posts, ledger.PayoutPosting(r.ID, r.account(), r.PartyID, r.Currency, r.AmountMinor, now))
+			}
+		}
+		return ledger.PostAll(ctx, tx, posts)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("payout %s %s %s: %w", partyOf(account), partyID, currency, err)
+		return nil, fmt.Errorf("payouts of %d parties: %w", len(owed), err)
 	}
 	return out, nil
 }
 
-// lockParty serialises payout creation for one party and currency across
-// runs and processes (PostgreSQL: a transaction-scoped advisory lock;
-// SQLite's transactions already run one at a time).
-func lockParty(ctx context.Context, tx bun.Tx, partyID, currency string) error {
+// lockKey serialises payout creation for one party and currency (key
+// "party:currency") across runs and processes: PostgreSQL takes a
+// transaction-scoped advisory lock; SQLite's transactions already run one
+// at a time.
+func lockKey(ctx context.Context, tx bun.Tx, key string) error {
 	if tx.Dialect().Name() != dialect.PG {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "payout:"+partyID+":"+currency); err != nil {
+	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "payout:"+key); err != nil {
 		return fmt.Errorf("lock party: %w", err)
 	}
 	return nil
@@ -287,70 +334,86 @@ func (s *Service) sendCreated(ctx context.Context, res *RunResult) error {
 		return fmt.Errorf("unsent payouts: %w", err)
 	}
 	var errs []error
-	for _, po := range due {
-		claimed, err := s.claim(ctx, po, now)
+	for start := 0; start < len(due); start += runChunk {
+		chunk := due[start:min(start+runChunk, len(due))]
+		claimed, err := s.claim(ctx, chunk, now)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if !claimed { // another run is sending it
+		var accepted []string
+		references := map[string]string{}
+		for _, po := range chunk {
+			if !claimed[po.ID] { // another run is sending it
+				continue
+			}
+			sent, err := s.opt.Provider.Send(ctx, po)
+			var refusal *Refusal
+			switch {
+			case errors.As(err, &refusal):
+				if err := s.fail(ctx, po.ID, refusal.Reason); err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				res.Failed++
+			case err != nil: // unknown outcome: stays CREATED, sent again later
+				errs = append(errs, fmt.Errorf("send payout %s: %w", po.ID, err))
+			case sent.Paid:
+				if _, err := s.markPaid(ctx, po.ID, sent.Reference, StatusCreated); err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				res.Sent++
+			default:
+				accepted = append(accepted, po.ID)
+				if sent.Reference != "" {
+					references[po.ID] = sent.Reference
+				}
+			}
+		}
+		if err := s.accepted(ctx, accepted, references); err != nil {
+			errs = append(errs, err)
 			continue
 		}
-		sent, err := s.opt.Provider.Send(ctx, po)
-		var refusal *Refusal
-		switch {
-		case errors.As(err, &refusal):
-			if err := s.fail(ctx, po.ID, refusal.Reason); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			res.Failed++
-		case err != nil: // unknown outcome: stays CREATED, sent again later
-			errs = append(errs, fmt.Errorf("send payout %s: %w", po.ID, err))
-		case sent.Paid:
-			if _, err := s.markPaid(ctx, po.ID, sent.Reference, StatusCreated); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			res.Sent++
-		default:
-			if err := s.accepted(ctx, po.ID, sent.Reference); err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			res.Sent++
-		}
+		res.Sent += len(accepted)
 	}
 	return errors.Join(errs...)
 }
 
-// claim marks po as being sent by this run, unless another run has it.
-func (s *Service) claim(ctx context.Context, po *Payout, now time.Time) (bool, error) {
-	res, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", now).
-		Where("id = ?", po.ID).Where("status = ?", StatusCreated).
-		Where("send_claimed_at IS NULL OR send_claimed_at < ?", now.Add(-s.opt.SendLease)).Exec(ctx)
-	if err != nil {
-		return false, fmt.Errorf("claim payout %s: %w", po.ID, err)
+// claim marks the payouts of chunk that no other run is sending as being
+// sent by this one, and returns them.
+func (s *Service) claim(ctx context.Context, chunk []*Payout, now time.Time) (map[string]bool, error) {
+	ids := make([]string, len(chunk))
+	for i, po := range chunk {
+		ids[i] = po.ID
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("claim payout %s: %w", po.ID, err)
+	var got []string
+	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", now).
+		Where("id IN (?)", bun.List(ids)).Where("status = ?", StatusCreated).
+		Where("send_claimed_at IS NULL OR send_claimed_at < ?", now.Add(-s.opt.SendLease)).
+		Returning("id").Exec(ctx, &got); err != nil {
+		return nil, fmt.Errorf("claim payouts: %w", err)
 	}
-	if n == 1 {
-		po.SendClaimedAt = &now
+	claimed := make(map[string]bool, len(got))
+	for _, id := range got {
+		claimed[id] = true
 	}
-	return n == 1, nil
+	return claimed, nil
 }
 
-// accepted: the provider took the payout and will confirm it later.
-func (s *Service) accepted(ctx context.Context, id, reference string) error {
-	q := s.db.NewUpdate().Model((*Payout)(nil)).Set("status = ?", StatusPending).
-		Where("id = ?", id).Where("status = ?", StatusCreated)
-	if reference != "" {
-		q = q.Set("reference = ?", reference)
+// accepted: the provider took the payouts ids and will confirm them later.
+func (s *Service) accepted(ctx context.Context, ids []string, references map[string]string) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	if _, err := q.Exec(ctx); err != nil {
-		return fmt.Errorf("payout %s accepted: %w", id, err)
+	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("status = ?", StatusPending).
+		Where("id IN (?)", bun.List(ids)).Where("status = ?", StatusCreated).Exec(ctx); err != nil {
+		return fmt.Errorf("payouts accepted: %w", err)
+	}
+	for id, ref := range references {
+		if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("reference = ?", ref).Where("id = ?", id).Exec(ctx); err != nil {
+			return fmt.Errorf("payout %s reference: %w", id, err)
+		}
 	}
 	return nil
 }

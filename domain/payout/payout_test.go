@@ -126,7 +126,7 @@ func TestConcurrentRunsPayOnce(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
 		e := newEnv(t, d)
 		want := map[string]int64{}
-		for n := 0; n < 25; n++ {
+		for n := 0; n < 60; n++ { // 120 parties: more than one chunk of a run
 			v, i := kernel.NewID(), kernel.NewID()
 			for k := 0; k < 3; k++ {
 				_, p := e.sale(t, v, i, "USD", int64(5000+n*131+k*17))
