@@ -217,10 +217,38 @@ func (s *Service) Run(ctx context.Context) (*RunResult, error) {
 	if err := s.sendCreated(ctx, res); err != nil {
 		errs = append(errs, err)
 	}
+	if err := s.reload(ctx, res.Created); err != nil { // as sending left them
+		errs = append(errs, err)
+	}
 	if err := errors.Join(errs...); err != nil {
 		return res, fmt.Errorf("payout.Run: %w", err)
 	}
 	return res, nil
+}
+
+// reload rereads ps in place.
+func (s *Service) reload(ctx context.Context, ps []*Payout) error {
+	if len(ps) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	var now []*Payout
+	if err := s.db.NewSelect().Model(&now).Where("po.id IN (?)", bun.List(ids)).Scan(ctx); err != nil {
+		return fmt.Errorf("reload payouts: %w", err)
+	}
+	byID := make(map[string]*Payout, len(now))
+	for _, p := range now {
+		byID[p.ID] = p
+	}
+	for i, p := range ps {
+		if q := byID[p.ID]; q != nil {
+			ps[i] = q
+		}
+	}
+	return nil
 }
 
 // runChunk is how many parties' payouts one transaction creates, and how

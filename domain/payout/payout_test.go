@@ -48,6 +48,11 @@ func TestHoldMinimumAndCurrencies(t *testing.T) {
 		if len(res.Created) != len(want) || res.Sent != len(want) || res.Failed != 0 {
 			t.Fatalf("run: %d created, %d sent, %d failed; want %d", len(res.Created), res.Sent, res.Failed, len(want))
 		}
+		for _, p := range res.Created {
+			if p.Status != payout.StatusPending {
+				t.Fatalf("the run answers payout %s as %s; it is PENDING", p.ID, p.Status)
+			}
+		}
 		for _, w := range want {
 			if got := e.prov.paid(w.party, w.currency); got != w.amount {
 				t.Errorf("%s %s: paid %d, want %d", w.party, w.currency, got, w.amount)
