@@ -274,7 +274,8 @@ func nodeIDs(c productConnection) []string {
 // hosts shows featuring two shops' products (exerciseShows), shoppers
 // search shows and featured products (exerciseSearch), the show goes live
 // with chat and questions (exerciseLive) and shoppers buy in it, with a flash
-// sale, refunds and reports (exerciseOrders). An operation that no step runs
+// sale, refunds and reports (exerciseOrders), and the parties are paid out
+// (exercisePayouts). An operation that no step runs
 // fails the test, so every new operation needs a step here.
 func TestOperationsExecute(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
@@ -602,6 +603,9 @@ func TestOperationsExecute(t *testing.T) {
 		// --- Cart, checkout, flash sales, orders, refunds and reports in
 		// the show that is live.
 		exerciseOrders(t, c, world, shows)
+
+		// --- Balances and payouts of what is bought next in that show.
+		exercisePayouts(t, c, world, shows)
 
 		// Every operation in operations/ must have run above.
 		ops, err := contract.Operations()

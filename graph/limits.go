@@ -99,4 +99,5 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Show.Chat = func(child int, first *int, _ *string) int { return pageCost(child, first) }
 	c.Show.Questions = func(child int, _ *model.QuestionFilter, first *int, _ *string) int { return pageCost(child, first) }
 	c.Query.Offers = func(child int, _ *model.OfferFilter, first *int, _ *string) int { return pageCost(child, first) }
+	c.Query.Payouts = func(child int, first *int, _ *string) int { return pageCost(child, first) }
 }

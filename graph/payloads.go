@@ -7,6 +7,8 @@ import (
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/collab"
 	"github.com/livemarket/livemarket/domain/influencer"
+	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -92,4 +94,30 @@ func questionPayload(q *showevents.Question, err error) (*model.QuestionPayload,
 		return nil, err
 	}
 	return &model.QuestionPayload{Question: q, Errors: errs}, nil
+}
+
+func payoutPayload(po *payout.Payout, err error) (*model.PayoutPayload, error) {
+	errs, err := payloadErrors(err)
+	if err != nil {
+		return nil, err
+	}
+	return &model.PayoutPayload{Payout: payoutModel(po), Errors: errs}, nil
+}
+
+// payoutModel converts a payout to its GraphQL type (nil for nil).
+func payoutModel(po *payout.Payout) *model.Payout {
+	if po == nil {
+		return nil
+	}
+	return &model.Payout{ID: po.ID, PartyID: po.PartyID, PartyType: model.PartyType(po.PartyType),
+		Amount: &kernel.Money{AmountMinor: po.AmountMinor, Currency: po.Currency}, Status: model.PayoutStatus(po.Status),
+		Period: po.Period, Reference: po.Reference, Failure: po.Failure, CreatedAt: po.CreatedAt, PaidAt: po.PaidAt, FailedAt: po.FailedAt}
+}
+
+func payoutModels(pos []*payout.Payout) []*model.Payout {
+	out := make([]*model.Payout, 0, len(pos))
+	for _, po := range pos {
+		out = append(out, payoutModel(po))
+	}
+	return out
 }

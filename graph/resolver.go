@@ -20,6 +20,7 @@ import (
 	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -41,6 +42,7 @@ type Resolver struct {
 	Live         *live.Service
 	Sales        *order.Sales
 	Orders       *order.Service
+	Payouts      *payout.Service
 	// DB serves the few reads the transport does itself (hydrating search hits).
 	DB bun.IDB
 }

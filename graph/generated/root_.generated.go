@@ -57,6 +57,15 @@ type ComplexityRoot struct {
 		User   func(childComplexity int) int
 	}
 
+	Balance struct {
+		Available func(childComplexity int) int
+		Currency  func(childComplexity int) int
+		PaidOut   func(childComplexity int) int
+		PartyID   func(childComplexity int) int
+		PartyType func(childComplexity int) int
+		Pending   func(childComplexity int) int
+	}
+
 	Cart struct {
 		ID        func(childComplexity int) int
 		Lines     func(childComplexity int) int
@@ -235,6 +244,9 @@ type ComplexityRoot struct {
 		OfferPublish               func(childComplexity int, input model.OfferPublishInput) int
 		OfferWithdraw              func(childComplexity int, input model.OfferWithdrawInput) int
 		OrderRefund                func(childComplexity int, input model.OrderRefundInput) int
+		PayoutMarkFailed           func(childComplexity int, input model.PayoutMarkFailedInput) int
+		PayoutMarkPaid             func(childComplexity int, input model.PayoutMarkPaidInput) int
+		PayoutRun                  func(childComplexity int) int
 		ProductArchive             func(childComplexity int, input model.ProductArchiveInput) int
 		ProductCreate              func(childComplexity int, input model.ProductCreateInput) int
 		ProductPin                 func(childComplexity int, input model.ProductPinInput) int
@@ -359,6 +371,44 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	Payout struct {
+		Amount    func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		FailedAt  func(childComplexity int) int
+		Failure   func(childComplexity int) int
+		ID        func(childComplexity int) int
+		PaidAt    func(childComplexity int) int
+		PartyID   func(childComplexity int) int
+		PartyType func(childComplexity int) int
+		Period    func(childComplexity int) int
+		Reference func(childComplexity int) int
+		Status    func(childComplexity int) int
+	}
+
+	PayoutConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PayoutEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	PayoutPayload struct {
+		Errors func(childComplexity int) int
+		Payout func(childComplexity int) int
+	}
+
+	PayoutRunPayload struct {
+		Created func(childComplexity int) int
+		Errors  func(childComplexity int) int
+		Failed  func(childComplexity int) int
+		Period  func(childComplexity int) int
+		Sent    func(childComplexity int) int
+	}
+
 	Product struct {
 		Category    func(childComplexity int) int
 		Description func(childComplexity int) int
@@ -433,6 +483,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		Balances          func(childComplexity int) int
 		Cart              func(childComplexity int) int
 		Collaborations    func(childComplexity int, filter *model.CollaborationFilter, first *int, after *string) int
 		Earnings          func(childComplexity int, from time.Time, to time.Time) int
@@ -442,6 +493,7 @@ type ComplexityRoot struct {
 		Offers            func(childComplexity int, filter *model.OfferFilter, first *int, after *string) int
 		Order             func(childComplexity int, id string) int
 		Orders            func(childComplexity int, filter *model.OrderFilter, first *int, after *string) int
+		Payouts           func(childComplexity int, first *int, after *string) int
 		Product           func(childComplexity int, id string) int
 		Products          func(childComplexity int, filter *model.ProductFilter, first *int, after *string) int
 		SearchProducts    func(childComplexity int, query string, filter *model.ProductSearchFilter, sort *model.ProductSearchSort, first *int, after *string) int
@@ -677,6 +729,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuthPayload.User(childComplexity), true
+
+	case "Balance.available":
+		if e.ComplexityRoot.Balance.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Balance.Available(childComplexity), true
+	case "Balance.currency":
+		if e.ComplexityRoot.Balance.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Balance.Currency(childComplexity), true
+	case "Balance.paidOut":
+		if e.ComplexityRoot.Balance.PaidOut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Balance.PaidOut(childComplexity), true
+	case "Balance.partyId":
+		if e.ComplexityRoot.Balance.PartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Balance.PartyID(childComplexity), true
+	case "Balance.partyType":
+		if e.ComplexityRoot.Balance.PartyType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Balance.PartyType(childComplexity), true
+	case "Balance.pending":
+		if e.ComplexityRoot.Balance.Pending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Balance.Pending(childComplexity), true
 
 	case "Cart.id":
 		if e.ComplexityRoot.Cart.ID == nil {
@@ -1459,6 +1548,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.OrderRefund(childComplexity, args["input"].(model.OrderRefundInput)), true
+	case "Mutation.payoutMarkFailed":
+		if e.ComplexityRoot.Mutation.PayoutMarkFailed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_payoutMarkFailed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PayoutMarkFailed(childComplexity, args["input"].(model.PayoutMarkFailedInput)), true
+	case "Mutation.payoutMarkPaid":
+		if e.ComplexityRoot.Mutation.PayoutMarkPaid == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_payoutMarkPaid_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PayoutMarkPaid(childComplexity, args["input"].(model.PayoutMarkPaidInput)), true
+	case "Mutation.payoutRun":
+		if e.ComplexityRoot.Mutation.PayoutRun == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.PayoutRun(childComplexity), true
 	case "Mutation.productArchive":
 		if e.ComplexityRoot.Mutation.ProductArchive == nil {
 			break
@@ -2079,6 +2196,149 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
 
+	case "Payout.amount":
+		if e.ComplexityRoot.Payout.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Amount(childComplexity), true
+	case "Payout.createdAt":
+		if e.ComplexityRoot.Payout.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.CreatedAt(childComplexity), true
+	case "Payout.failedAt":
+		if e.ComplexityRoot.Payout.FailedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.FailedAt(childComplexity), true
+	case "Payout.failure":
+		if e.ComplexityRoot.Payout.Failure == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Failure(childComplexity), true
+	case "Payout.id":
+		if e.ComplexityRoot.Payout.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.ID(childComplexity), true
+	case "Payout.paidAt":
+		if e.ComplexityRoot.Payout.PaidAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.PaidAt(childComplexity), true
+	case "Payout.partyId":
+		if e.ComplexityRoot.Payout.PartyID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.PartyID(childComplexity), true
+	case "Payout.partyType":
+		if e.ComplexityRoot.Payout.PartyType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.PartyType(childComplexity), true
+	case "Payout.period":
+		if e.ComplexityRoot.Payout.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Period(childComplexity), true
+	case "Payout.reference":
+		if e.ComplexityRoot.Payout.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Reference(childComplexity), true
+	case "Payout.status":
+		if e.ComplexityRoot.Payout.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payout.Status(childComplexity), true
+
+	case "PayoutConnection.edges":
+		if e.ComplexityRoot.PayoutConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutConnection.Edges(childComplexity), true
+	case "PayoutConnection.pageInfo":
+		if e.ComplexityRoot.PayoutConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutConnection.PageInfo(childComplexity), true
+	case "PayoutConnection.totalCount":
+		if e.ComplexityRoot.PayoutConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutConnection.TotalCount(childComplexity), true
+
+	case "PayoutEdge.cursor":
+		if e.ComplexityRoot.PayoutEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutEdge.Cursor(childComplexity), true
+	case "PayoutEdge.node":
+		if e.ComplexityRoot.PayoutEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutEdge.Node(childComplexity), true
+
+	case "PayoutPayload.errors":
+		if e.ComplexityRoot.PayoutPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutPayload.Errors(childComplexity), true
+	case "PayoutPayload.payout":
+		if e.ComplexityRoot.PayoutPayload.Payout == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutPayload.Payout(childComplexity), true
+
+	case "PayoutRunPayload.created":
+		if e.ComplexityRoot.PayoutRunPayload.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutRunPayload.Created(childComplexity), true
+	case "PayoutRunPayload.errors":
+		if e.ComplexityRoot.PayoutRunPayload.Errors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutRunPayload.Errors(childComplexity), true
+	case "PayoutRunPayload.failed":
+		if e.ComplexityRoot.PayoutRunPayload.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutRunPayload.Failed(childComplexity), true
+	case "PayoutRunPayload.period":
+		if e.ComplexityRoot.PayoutRunPayload.Period == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutRunPayload.Period(childComplexity), true
+	case "PayoutRunPayload.sent":
+		if e.ComplexityRoot.PayoutRunPayload.Sent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PayoutRunPayload.Sent(childComplexity), true
+
 	case "Product.category":
 		if e.ComplexityRoot.Product.Category == nil {
 			break
@@ -2330,6 +2590,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PurchaseMade.ShowID(childComplexity), true
 
+	case "Query.balances":
+		if e.ComplexityRoot.Query.Balances == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Balances(childComplexity), true
 	case "Query.cart":
 		if e.ComplexityRoot.Query.Cart == nil {
 			break
@@ -2420,6 +2686,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Orders(childComplexity, args["filter"].(*model.OrderFilter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.payouts":
+		if e.ComplexityRoot.Query.Payouts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_payouts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Payouts(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.product":
 		if e.ComplexityRoot.Query.Product == nil {
 			break
@@ -3299,6 +3576,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrderFilter", ec.unmarshalInputOrderFilter),
 			graphql.NewInputUnmarshaler("OrderRefundInput", ec.unmarshalInputOrderRefundInput),
 			graphql.NewInputUnmarshaler("OrderRefundLineInput", ec.unmarshalInputOrderRefundLineInput),
+			graphql.NewInputUnmarshaler("PayoutMarkFailedInput", ec.unmarshalInputPayoutMarkFailedInput),
+			graphql.NewInputUnmarshaler("PayoutMarkPaidInput", ec.unmarshalInputPayoutMarkPaidInput),
 			graphql.NewInputUnmarshaler("ProductArchiveInput", ec.unmarshalInputProductArchiveInput),
 			graphql.NewInputUnmarshaler("ProductCreateInput", ec.unmarshalInputProductCreateInput),
 			graphql.NewInputUnmarshaler("ProductFilter", ec.unmarshalInputProductFilter),
@@ -4453,6 +4732,143 @@ input FlashSaleEndInput {
   productId: ID!
 }
 `, BuiltIn: false},
+	{Name: "../schema/payout.graphqls", Input: `extend type Query {
+  """
+  The balances of the viewer's parties: the vendors they work for and their
+  influencer profile (admins: every party), one per party and currency,
+  vendors first. pending + available + paidOut is everything the party
+  earned, less refunds. Empty for users who earned nothing.
+  """
+  balances: [Balance!]! @auth
+  """
+  The payouts of the viewer's parties (admins: every payout), newest first.
+  Empty for users who have none.
+  """
+  payouts(first: Int, after: String): PayoutConnection! @auth
+}
+
+extend type Mutation {
+  """
+  Admin: run settlement now, as the periodic job does. Each party whose
+  available balance reaches the minimum gets one payout per currency and day
+  for all of it; then every payout the provider has not accepted yet is sent.
+  Running again the same day creates nothing new.
+  """
+  payoutRun: PayoutRunPayload! @admin
+  """
+  Admin, manual provider: confirm that a PENDING payout was paid, with the
+  bank transfer's reference (at most 200 characters). Confirming a PAID
+  payout again with the same reference returns it unchanged; anything else
+  that is not PENDING is INVALID_STATE.
+  """
+  payoutMarkPaid(input: PayoutMarkPaidInput!): PayoutPayload! @admin
+  """
+  Admin: a PENDING payout did not arrive (the bank transfer bounced). It
+  becomes FAILED and its money returns to the party's available balance, to
+  be paid by a later run. INVALID_STATE unless the payout is PENDING.
+  """
+  payoutMarkFailed(input: PayoutMarkFailedInput!): PayoutPayload! @admin
+}
+
+"Who a balance or payout belongs to."
+enum PartyType {
+  VENDOR
+  INFLUENCER
+}
+
+enum PayoutStatus {
+  "The money is set aside; the payout provider has not accepted the payout yet."
+  CREATED
+  """
+  The provider accepted the payout and it awaits confirmation (manual
+  provider: an admin confirms the bank transfer with payoutMarkPaid).
+  """
+  PENDING
+  "The money has left."
+  PAID
+  "Refused or bounced: the money is back in the party's available balance."
+  FAILED
+}
+
+"""
+One party's money in one currency. pending + available + paidOut is
+everything the party earned, less refunds.
+"""
+type Balance {
+  "The vendor's or the influencer's id."
+  partyId: ID!
+  partyType: PartyType!
+  currency: String!
+  "Earned within the hold period (the return window): not payable yet."
+  pending: Money!
+  """
+  Matured and not yet paid out. Negative after a refund of money already
+  paid out, until later earnings cover it.
+  """
+  available: Money!
+  "In payouts that did not fail: sent, or waiting for confirmation."
+  paidOut: Money!
+}
+
+"Money sent, or being sent, to one party in one currency."
+type Payout {
+  id: ID!
+  "The vendor's or the influencer's id."
+  partyId: ID!
+  partyType: PartyType!
+  amount: Money!
+  status: PayoutStatus!
+  "The settlement run's day, YYYY-MM-DD (UTC): a party gets at most one payout per currency and day."
+  period: String!
+  "The provider's or the bank transfer's reference, once known."
+  reference: String
+  "Why the payout failed (FAILED only)."
+  failure: String
+  createdAt: Time!
+  paidAt: Time
+  failedAt: Time
+}
+
+type PayoutConnection {
+  edges: [PayoutEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type PayoutEdge {
+  cursor: String!
+  node: Payout!
+}
+
+type PayoutRunPayload {
+  "The run's day, YYYY-MM-DD (UTC)."
+  period: String
+  "The payouts this run created (none for parties already paid this period)."
+  created: [Payout!]!
+  "How many payouts the provider accepted in this run, including those an earlier run left unsent."
+  sent: Int!
+  "How many payouts the provider refused in this run."
+  failed: Int!
+  errors: [UserError!]!
+}
+
+type PayoutPayload {
+  payout: Payout
+  errors: [UserError!]!
+}
+
+input PayoutMarkPaidInput {
+  payoutId: ID!
+  "The bank transfer's reference (required, at most 200 characters)."
+  reference: String!
+}
+
+input PayoutMarkFailedInput {
+  payoutId: ID!
+  "Why it failed, e.g. the bank's return reason (required, at most 200 characters)."
+  reason: String!
+}
+`, BuiltIn: false},
 	{Name: "../schema/show.graphqls", Input: `extend type Query {
   "A show; drafts only for their host (and admins)."
   show(id: ID!): Show
@@ -4599,6 +5015,24 @@ func (ec *executionContext) childFields_AuthPayload(ctx context.Context, field g
 		return ec.fieldContext_AuthPayload_errors(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuthPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_Balance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "partyId":
+		return ec.fieldContext_Balance_partyId(ctx, field)
+	case "partyType":
+		return ec.fieldContext_Balance_partyType(ctx, field)
+	case "currency":
+		return ec.fieldContext_Balance_currency(ctx, field)
+	case "pending":
+		return ec.fieldContext_Balance_pending(ctx, field)
+	case "available":
+		return ec.fieldContext_Balance_available(ctx, field)
+	case "paidOut":
+		return ec.fieldContext_Balance_paidOut(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Balance", field.Name)
 }
 
 func (ec *executionContext) childFields_Cart(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5047,6 +5481,82 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_Payout(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Payout_id(ctx, field)
+	case "partyId":
+		return ec.fieldContext_Payout_partyId(ctx, field)
+	case "partyType":
+		return ec.fieldContext_Payout_partyType(ctx, field)
+	case "amount":
+		return ec.fieldContext_Payout_amount(ctx, field)
+	case "status":
+		return ec.fieldContext_Payout_status(ctx, field)
+	case "period":
+		return ec.fieldContext_Payout_period(ctx, field)
+	case "reference":
+		return ec.fieldContext_Payout_reference(ctx, field)
+	case "failure":
+		return ec.fieldContext_Payout_failure(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Payout_createdAt(ctx, field)
+	case "paidAt":
+		return ec.fieldContext_Payout_paidAt(ctx, field)
+	case "failedAt":
+		return ec.fieldContext_Payout_failedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Payout", field.Name)
+}
+
+func (ec *executionContext) childFields_PayoutConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PayoutConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PayoutConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PayoutConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayoutConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PayoutEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_PayoutEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_PayoutEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayoutEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PayoutPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "payout":
+		return ec.fieldContext_PayoutPayload_payout(ctx, field)
+	case "errors":
+		return ec.fieldContext_PayoutPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayoutPayload", field.Name)
+}
+
+func (ec *executionContext) childFields_PayoutRunPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "period":
+		return ec.fieldContext_PayoutRunPayload_period(ctx, field)
+	case "created":
+		return ec.fieldContext_PayoutRunPayload_created(ctx, field)
+	case "sent":
+		return ec.fieldContext_PayoutRunPayload_sent(ctx, field)
+	case "failed":
+		return ec.fieldContext_PayoutRunPayload_failed(ctx, field)
+	case "errors":
+		return ec.fieldContext_PayoutRunPayload_errors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PayoutRunPayload", field.Name)
 }
 
 func (ec *executionContext) childFields_Product(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

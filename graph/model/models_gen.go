@@ -46,6 +46,22 @@ type AuthPayload struct {
 	Errors []*UserError  `json:"errors"`
 }
 
+// One party's money in one currency. pending + available + paidOut is
+// everything the party earned, less refunds.
+type Balance struct {
+	// The vendor's or the influencer's id.
+	PartyID   string    `json:"partyId"`
+	PartyType PartyType `json:"partyType"`
+	Currency  string    `json:"currency"`
+	// Earned within the hold period (the return window): not payable yet.
+	Pending *kernel.Money `json:"pending"`
+	// Matured and not yet paid out. Negative after a refund of money already
+	// paid out, until later earnings cover it.
+	Available *kernel.Money `json:"available"`
+	// In payouts that did not fail: sent, or waiting for confirmation.
+	PaidOut *kernel.Money `json:"paidOut"`
+}
+
 type CartLineAddInput struct {
 	ProductID string `json:"productId"`
 	Quantity  int    `json:"quantity"`
@@ -357,6 +373,65 @@ type OrderRefundLineInput struct {
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+// Money sent, or being sent, to one party in one currency.
+type Payout struct {
+	ID string `json:"id"`
+	// The vendor's or the influencer's id.
+	PartyID   string        `json:"partyId"`
+	PartyType PartyType     `json:"partyType"`
+	Amount    *kernel.Money `json:"amount"`
+	Status    PayoutStatus  `json:"status"`
+	// The settlement run's day, YYYY-MM-DD (UTC): a party gets at most one payout per currency and day.
+	Period string `json:"period"`
+	// The provider's or the bank transfer's reference, once known.
+	Reference *string `json:"reference,omitempty"`
+	// Why the payout failed (FAILED only).
+	Failure   *string    `json:"failure,omitempty"`
+	CreatedAt time.Time  `json:"createdAt"`
+	PaidAt    *time.Time `json:"paidAt,omitempty"`
+	FailedAt  *time.Time `json:"failedAt,omitempty"`
+}
+
+type PayoutConnection struct {
+	Edges      []*PayoutEdge `json:"edges"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+type PayoutEdge struct {
+	Cursor string  `json:"cursor"`
+	Node   *Payout `json:"node"`
+}
+
+type PayoutMarkFailedInput struct {
+	PayoutID string `json:"payoutId"`
+	// Why it failed, e.g. the bank's return reason (required, at most 200 characters).
+	Reason string `json:"reason"`
+}
+
+type PayoutMarkPaidInput struct {
+	PayoutID string `json:"payoutId"`
+	// The bank transfer's reference (required, at most 200 characters).
+	Reference string `json:"reference"`
+}
+
+type PayoutPayload struct {
+	Payout *Payout      `json:"payout,omitempty"`
+	Errors []*UserError `json:"errors"`
+}
+
+type PayoutRunPayload struct {
+	// The run's day, YYYY-MM-DD (UTC).
+	Period *string `json:"period,omitempty"`
+	// The payouts this run created (none for parties already paid this period).
+	Created []*Payout `json:"created"`
+	// How many payouts the provider accepted in this run, including those an earlier run left unsent.
+	Sent int `json:"sent"`
+	// How many payouts the provider refused in this run.
+	Failed int          `json:"failed"`
+	Errors []*UserError `json:"errors"`
 }
 
 type ProductArchiveInput struct {
@@ -933,6 +1008,126 @@ func (e *OrderStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e OrderStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Who a balance or payout belongs to.
+type PartyType string
+
+const (
+	PartyTypeVendor     PartyType = "VENDOR"
+	PartyTypeInfluencer PartyType = "INFLUENCER"
+)
+
+var AllPartyType = []PartyType{
+	PartyTypeVendor,
+	PartyTypeInfluencer,
+}
+
+func (e PartyType) IsValid() bool {
+	switch e {
+	case PartyTypeVendor, PartyTypeInfluencer:
+		return true
+	}
+	return false
+}
+
+func (e PartyType) String() string {
+	return string(e)
+}
+
+func (e *PartyType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PartyType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PartyType", str)
+	}
+	return nil
+}
+
+func (e PartyType) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PartyType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PartyType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type PayoutStatus string
+
+const (
+	// The money is set aside; the payout provider has not accepted the payout yet.
+	PayoutStatusCreated PayoutStatus = "CREATED"
+	// The provider accepted the payout and it awaits confirmation (manual
+	// provider: an admin confirms the bank transfer with payoutMarkPaid).
+	PayoutStatusPending PayoutStatus = "PENDING"
+	// The money has left.
+	PayoutStatusPaid PayoutStatus = "PAID"
+	// Refused or bounced: the money is back in the party's available balance.
+	PayoutStatusFailed PayoutStatus = "FAILED"
+)
+
+var AllPayoutStatus = []PayoutStatus{
+	PayoutStatusCreated,
+	PayoutStatusPending,
+	PayoutStatusPaid,
+	PayoutStatusFailed,
+}
+
+func (e PayoutStatus) IsValid() bool {
+	switch e {
+	case PayoutStatusCreated, PayoutStatusPending, PayoutStatusPaid, PayoutStatusFailed:
+		return true
+	}
+	return false
+}
+
+func (e PayoutStatus) String() string {
+	return string(e)
+}
+
+func (e *PayoutStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PayoutStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PayoutStatus", str)
+	}
+	return nil
+}
+
+func (e PayoutStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PayoutStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PayoutStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

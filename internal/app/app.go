@@ -22,6 +22,7 @@ import (
 	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -65,6 +66,8 @@ type Options struct {
 	ReservationTTL    time.Duration
 	// Websocket tunes subscriptions (zero: defaults).
 	Websocket graph.WebsocketOptions
+	// Payout configures payouts: hold, minimum, provider (zero: defaults).
+	Payout payout.Options
 }
 
 // App is a wired Livemarket instance.
@@ -81,6 +84,7 @@ type App struct {
 	Live        *live.Service
 	Sales       *order.Sales
 	Orders      *order.Service
+	Payouts     *payout.Service
 
 	opt           Options
 	notifications bus.Notifications
@@ -154,6 +158,10 @@ func New(db *bun.DB, opt Options) *App {
 	a.Orders = order.NewService(db, opt.Clock, order.Options{Payments: opt.Payments, Events: opt.EventBus, Sales: a.Sales,
 		Logger: opt.Logger, DefaultPlatformFeeBps: opt.Collab.DefaultPlatformFeeBps,
 		AttributionWindow: opt.AttributionWindow, ReservationTTL: opt.ReservationTTL})
+	if opt.Payout.Logger == nil {
+		opt.Payout.Logger = opt.Logger
+	}
+	a.Payouts = payout.NewService(db, opt.Clock, opt.Payout)
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, Events: opt.EventBus, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
 }
@@ -164,7 +172,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
 		Collab: a.Collab, Notify: a.Notify, ShowsService: a.Shows,
-		Discovery: a.Discovery, Live: a.Live, Sales: a.Sales, Orders: a.Orders, DB: a.DB}
+		Discovery: a.Discovery, Live: a.Live, Sales: a.Sales, Orders: a.Orders, Payouts: a.Payouts, DB: a.DB}
 	mux.Handle("/graphql", graph.NewHandler(resolver, a.DB, a.Accounts, graph.Options{
 		Limits: a.opt.Limits, Introspection: a.opt.Introspection, Logger: a.opt.Logger, Clock: a.opt.Clock,
 		Websocket: a.opt.Websocket, Fanout: a.fanout,
@@ -173,6 +181,7 @@ func (a *App) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("GET /payouts.csv", graph.PayoutsCSV(a.Accounts, a.Payouts))
 	mux.Handle("POST /webhooks/livekit", livekit.WebhookHandler(a.opt.LiveKit, a.Shows, a.opt.Logger))
 	if a.opt.GraphiQL {
 		mux.Handle("GET /{$}", playground.Handler("Livemarket GraphiQL", "/graphql"))

@@ -131,7 +131,7 @@ var AppTables = []string{"users", "sessions", "sign_in_throttle", "vendors", "ve
 	"chat_messages", "questions", "show_moderators", "show_mutes", "show_events",
 	"ledger_postings", "ledger_entries",
 	"carts", "cart_lines", "orders", "vendor_orders", "order_lines", "refunds", "refund_lines",
-	"flash_sales", "flash_sale_buyers", "show_views"}
+	"flash_sales", "flash_sale_buyers", "show_views", "payouts"}
 
 // Snapshot renders every row of the application's tables in a stable order,
 // so a test can prove a refused request changed nothing.
