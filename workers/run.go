@@ -24,7 +24,19 @@ type Options struct {
 	// ExpireEvery is how often reservations are swept (default 1 min; the
 	// periodic task is unique per period, so many workers enqueue it once).
 	ExpireEvery time.Duration
-	Log         *slog.Logger
+	// PayoutSchedule is when payouts run: a cron spec or "@every 1h"
+	// (default "@daily", midnight UTC); "off" schedules none (an admin
+	// runs them with payoutRun).
+	PayoutSchedule string
+	Log            *slog.Logger
+}
+
+// PayoutTaskOptions are the options of the scheduled payout task: one per
+// hour across every scheduler (so two workers enqueue it once), retried
+// with asynq's exponential backoff, kept a week after it succeeds and,
+// once its retries are spent, archived for inspection.
+func PayoutTaskOptions() []asynq.Option {
+	return []asynq.Option{asynq.Unique(time.Hour), asynq.MaxRetry(12), asynq.Timeout(30 * time.Minute), asynq.Retention(7 * 24 * time.Hour)}
 }
 
 // Run runs the asynq server and the outbox relay until ctx ends.
@@ -44,16 +56,33 @@ func Run(ctx context.Context, opt Options) error {
 	if err := srv.Start(opt.Handlers.Mux()); err != nil {
 		return fmt.Errorf("workers: start asynq server: %w", err)
 	}
-	var sched *asynq.Scheduler
+	type entry struct {
+		spec string
+		task *asynq.Task
+		opts []asynq.Option
+	}
+	var periodic []entry
 	if opt.Handlers.Orders != nil {
 		if opt.ExpireEvery <= 0 {
 			opt.ExpireEvery = time.Minute
 		}
+		periodic = append(periodic, entry{fmt.Sprintf("@every %s", opt.ExpireEvery), asynq.NewTask(TypeExpireReservations, nil),
+			[]asynq.Option{asynq.Unique(opt.ExpireEvery), asynq.MaxRetry(3)}})
+	}
+	if opt.Handlers.Payouts != nil && opt.PayoutSchedule != "off" {
+		if opt.PayoutSchedule == "" {
+			opt.PayoutSchedule = "@daily"
+		}
+		periodic = append(periodic, entry{opt.PayoutSchedule, asynq.NewTask(TypePayoutRun, nil), PayoutTaskOptions()})
+	}
+	var sched *asynq.Scheduler
+	if len(periodic) > 0 {
 		sched = asynq.NewScheduler(opt.Redis, &asynq.SchedulerOpts{Location: time.UTC, Logger: asynqLogger{opt.Log}})
-		if _, err := sched.Register(fmt.Sprintf("@every %s", opt.ExpireEvery), asynq.NewTask(TypeExpireReservations, nil),
-			asynq.Unique(opt.ExpireEvery), asynq.MaxRetry(3)); err != nil {
-			srv.Shutdown()
-			return fmt.Errorf("workers: schedule: %w", err)
+		for _, e := range periodic {
+			if _, err := sched.Register(e.spec, e.task, e.opts...); err != nil {
+				srv.Shutdown()
+				return fmt.Errorf("workers: schedule %s %q: %w", e.task.Type(), e.spec, err)
+			}
 		}
 		if err := sched.Start(); err != nil {
 			srv.Shutdown()

@@ -7,11 +7,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/hibiken/asynq"
 
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/show"
 )
 
@@ -25,6 +27,9 @@ const (
 	// TypeExpireReservations returns the stock of checkouts left unpaid;
 	// the scheduler enqueues it periodically.
 	TypeExpireReservations = "order:expire_reservations"
+	// TypePayoutRun pays vendors and influencers their matured balances;
+	// the scheduler enqueues it (PAYOUT_SCHEDULE, daily by default).
+	TypePayoutRun = "payout:run"
 )
 
 // NewShowReminderTask builds a reminder task (tests and tools; the domain
@@ -64,12 +69,37 @@ type OrderJobs interface {
 	ExpireReservations(ctx context.Context) (int, error)
 }
 
+// PayoutJobs is what the payout handler needs; the payout service
+// implements it.
+type PayoutJobs interface {
+	Run(ctx context.Context) (*payout.RunResult, error)
+}
+
 // Handlers turn tasks into domain calls. Every handler is idempotent: the
 // domain reloads by id, checks state and records what it has done.
 type Handlers struct {
 	Shows  ShowJobs
 	Search IndexJobs
 	Orders OrderJobs
+	// Payouts runs payouts (nil: the task is not handled here).
+	Payouts PayoutJobs
+	// Log, when set, records what each payout run did.
+	Log *slog.Logger
+}
+
+// HandlePayoutRun runs the payouts. Running it twice, at once or after a
+// crash, pays nobody twice (see domain/payout); an error (the database or
+// the provider unreachable) makes asynq retry it with backoff, and the
+// retry sends what the failed run left.
+func (h *Handlers) HandlePayoutRun(ctx context.Context, _ *asynq.Task) error {
+	res, err := h.Payouts.Run(ctx)
+	if h.Log != nil && res != nil {
+		h.Log.InfoContext(ctx, "payouts: run", "period", res.Period, "created", len(res.Created), "sent", res.Sent, "failed", res.Failed, "err", err)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", TypePayoutRun, err)
+	}
+	return nil
 }
 
 // HandleExpireReservations cancels unpaid checkouts past their reservation
@@ -134,6 +164,9 @@ func (h *Handlers) Mux() *asynq.ServeMux {
 	mux.HandleFunc(TypeIndexProduct, h.HandleIndexProduct)
 	if h.Orders != nil {
 		mux.HandleFunc(TypeExpireReservations, h.HandleExpireReservations)
+	}
+	if h.Payouts != nil {
+		mux.HandleFunc(TypePayoutRun, h.HandlePayoutRun)
 	}
 	return mux
 }

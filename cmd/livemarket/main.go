@@ -35,6 +35,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/app"
@@ -144,6 +145,7 @@ func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *
 		ReminderLead:      cfg.ReminderLead,
 		AttributionWindow: cfg.AttributionWindow,
 		ReservationTTL:    cfg.ReservationTTL,
+		Payout:            payout.Options{Hold: cfg.PayoutHold, Minimum: cfg.PayoutMinimum},
 	})
 }
 
@@ -295,7 +297,8 @@ func startLocalWorkers(ctx context.Context, cfg *config.Config, a *app.App, log 
 	go func() {
 		defer close(done)
 		if err := workers.Run(wctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{},
-			Handlers: &workers.Handlers{Shows: a.Shows, Search: a.Discovery, Orders: a.Orders}, Log: log}); err != nil {
+			Handlers:       &workers.Handlers{Shows: a.Shows, Search: a.Discovery, Orders: a.Orders, Payouts: a.Payouts, Log: log},
+			PayoutSchedule: cfg.PayoutSchedule, Log: log}); err != nil {
 			log.Error("workers stopped", "err", err)
 		}
 	}()
@@ -353,9 +356,10 @@ func runWorker(ctx context.Context, args []string, getenv func(string) string, s
 	defer closeAll()
 	// Without MEILI_URL the discovery service answers ErrUnavailable, so
 	// index jobs fail and are retried by asynq rather than dropped.
-	h := &workers.Handlers{Shows: a.Shows, Search: a.Discovery, Orders: a.Orders}
-	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL)
-	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{}, Handlers: h, Log: log})
+	h := &workers.Handlers{Shows: a.Shows, Search: a.Discovery, Orders: a.Orders, Payouts: a.Payouts, Log: log}
+	log.Info("worker: running jobs and the outbox relay", "redis", cfg.RedisURL, "payouts", cfg.PayoutSchedule)
+	return workers.Run(ctx, workers.Options{Redis: redisOpt, DB: a.DB, Clock: kernel.SystemClock{}, Handlers: h,
+		PayoutSchedule: cfg.PayoutSchedule, Log: log})
 }
 
 func displayAddr(addr string) string {

@@ -42,8 +42,14 @@ type Config struct {
 	// are attributed to it; ReservationTTL: unpaid checkouts hold stock this long.
 	AttributionWindow time.Duration
 	ReservationTTL    time.Duration
-	LiveKitKey        string
-	LiveKitSecret     string
+	// PayoutHold: earnings wait this long (the return window) before they
+	// are paid out; PayoutMinimum: smaller balances wait (minor units);
+	// PayoutSchedule: when workers run payouts (cron, or "off").
+	PayoutHold     time.Duration
+	PayoutMinimum  int64
+	PayoutSchedule string
+	LiveKitKey     string
+	LiveKitSecret  string
 
 	set map[string]bool // settings given explicitly (env or flag)
 }
@@ -105,6 +111,17 @@ var settings = []setting{
 		func(c *Config, v string) (err error) { c.AttributionWindow, err = positiveDuration(v); return }},
 	{"reservation-ttl", "RESERVATION_TTL", "how long an unpaid checkout holds its stock", static("15m"),
 		func(c *Config, v string) (err error) { c.ReservationTTL, err = positiveDuration(v); return }},
+	{"payout-hold", "PAYOUT_HOLD", "earnings are paid out this long after payment (the return window)", static("336h"),
+		func(c *Config, v string) (err error) { c.PayoutHold, err = positiveDuration(v); return }},
+	{"payout-minimum", "PAYOUT_MINIMUM", "smallest payout, in minor units of its currency (1000 = 10.00 USD); smaller balances wait", static("1000"),
+		func(c *Config, v string) (err error) {
+			if c.PayoutMinimum, err = strconv.ParseInt(v, 10, 64); err == nil && c.PayoutMinimum < 1 {
+				err = fmt.Errorf("must be at least 1")
+			}
+			return
+		}},
+	{"payout-schedule", "PAYOUT_SCHEDULE", "when workers run payouts: a cron spec in UTC (\"0 6 * * *\"), \"@daily\" or \"@every 12h\"; \"off\" leaves it to admins (payoutRun)", static("@daily"),
+		func(c *Config, v string) error { c.PayoutSchedule = v; return nil }},
 	{"livekit-url", "LIVEKIT_URL", "LiveKit server (wss://... or http://127.0.0.1:7880); unset: video not configured, tokens still issued", static(""),
 		func(c *Config, v string) error { c.LiveKitURL = v; return nil }},
 	{"livekit-api-key", "LIVEKIT_API_KEY", "LiveKit API key (local default: devkey, as livekit-server --dev)", modeDev("devkey"),
