@@ -3,6 +3,7 @@ package workers_test
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -240,4 +241,50 @@ func TestPayoutExactlyOnceAcrossCrashes(t *testing.T) {
 		}
 	}
 	checkLedger("after the payouts")
+}
+
+// TestPayoutScheduleRunsPayouts: a worker given PAYOUT_SCHEDULE enqueues
+// the payout task itself (real Redis), and the run pays the matured
+// balance once, however many times the schedule fires.
+func TestPayoutScheduleRunsPayouts(t *testing.T) {
+	redisURL := testkit.RedisURL(t)
+	ropt, err := redis.ParseURL(redisURL)
+	must(t, err)
+	const scheduleDB = 12
+	rc := redis.NewClient(&redis.Options{Addr: ropt.Addr, Password: ropt.Password, DB: scheduleDB})
+	defer rc.Close()
+	must(t, rc.FlushDB(ctx).Err())
+	t.Cleanup(func() { rc.FlushDB(context.Background()) })
+
+	d := testkit.OpenSQLite(t)
+	vendorID := kernel.NewID()
+	orderID := kernel.NewID()
+	line := ledger.Line{VendorID: vendorID, Currency: "USD", Total: 25000, FeeBps: 500}
+	p, err := ledger.PaymentPosting(ledger.PaymentKey(orderID), orderID, time.Now().Add(-15*24*time.Hour), []ledger.Line{line})
+	must(t, err)
+	must(t, ledger.Post(ctx, d, p))
+	svc := payout.NewService(d, kernel.SystemClock{}, payout.Options{})
+
+	wctx, cancel := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() {
+		done <- workers.Run(wctx, workers.Options{Redis: asynq.RedisClientOpt{Addr: ropt.Addr, Password: ropt.Password, DB: scheduleDB},
+			DB: d, Clock: kernel.SystemClock{}, Handlers: &workers.Handlers{Payouts: svc}, PayoutSchedule: "@every 1s",
+			CheckInterval: 100 * time.Millisecond, RelayInterval: 100 * time.Millisecond,
+			Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	}()
+	defer func() { cancel(); <-done }()
+	var payouts []*payout.Payout
+	waitFor(t, func() bool {
+		payouts = nil
+		must(t, d.NewSelect().Model(&payouts).Scan(ctx))
+		return len(payouts) == 1 && payouts[0].Status == payout.StatusPending
+	})
+	time.Sleep(2500 * time.Millisecond) // the schedule fires again: nothing more to pay
+	payouts = nil
+	must(t, d.NewSelect().Model(&payouts).Scan(ctx))
+	if len(payouts) != 1 || payouts[0].AmountMinor != line.Parts().Vendor {
+		t.Fatalf("payouts after the schedule fired again: %+v, want one of %d", payouts, line.Parts().Vendor)
+	}
+	must(t, ledger.Check(ctx, d))
 }
