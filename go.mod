@@ -153,3 +153,6 @@ require (
 )
 
 tool github.com/99designs/gqlgen
+
+// The web client's npm packages are not Go code (some ship .go files).
+ignore ./frontend-contract/web/node_modules

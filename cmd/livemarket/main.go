@@ -220,9 +220,9 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 	}
 	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
 	addr := ln.Addr().String()
-	log.Info("listening", "graphql", "http://"+displayAddr(addr)+"/graphql", "healthz", "/healthz", "readyz", "/readyz")
+	log.Info("listening", "web", "http://"+displayAddr(addr)+"/", "graphql", "http://"+displayAddr(addr)+"/graphql", "healthz", "/healthz", "readyz", "/readyz")
 	if cfg.GraphiQL {
-		log.Info("GraphiQL", "url", "http://"+displayAddr(addr)+"/")
+		log.Info("GraphiQL", "url", "http://"+displayAddr(addr)+"/graphiql")
 	}
 	if ready != nil {
 		ready <- addr

@@ -66,7 +66,7 @@ func TestLocalModeServesAndShutsDownGracefully(t *testing.T) {
 		t.Errorf("demo credentials not printed:\n%s", stdout.String())
 	}
 
-	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/": 200} {
+	for path, want := range map[string]int{"/healthz": 200, "/readyz": 200, "/graphiql": 200, "/": 200, "/shows/some-id": 200} {
 		resp, err := http.Get(base + path)
 		if err != nil {
 			t.Fatal(err)
@@ -76,8 +76,11 @@ func TestLocalModeServesAndShutsDownGracefully(t *testing.T) {
 		if resp.StatusCode != want {
 			t.Errorf("GET %s = %d %s", path, resp.StatusCode, body)
 		}
-		if path == "/" && !strings.Contains(string(body), "graphiql") && !strings.Contains(string(body), "GraphiQL") {
-			t.Errorf("GET / is not GraphiQL")
+		if path == "/graphiql" && !strings.Contains(string(body), "graphiql") && !strings.Contains(string(body), "GraphiQL") {
+			t.Errorf("GET /graphiql is not GraphiQL")
+		}
+		if (path == "/" || path == "/shows/some-id") && !strings.Contains(string(body), "Livemarket") {
+			t.Errorf("GET %s is not the web client: %.200s", path, body)
 		}
 	}
 

@@ -23,6 +23,7 @@ import (
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/payout"
+	"github.com/livemarket/livemarket/frontend-contract/web"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
 	"github.com/livemarket/livemarket/domain/vendor"
@@ -166,8 +167,9 @@ func New(db *bun.DB, opt Options) *App {
 	return a
 }
 
-// Handler returns the HTTP routes: /graphql, /healthz, /readyz and, when
-// enabled, GraphiQL at /.
+// Handler returns the HTTP routes: /graphql, /healthz, /readyz,
+// /payouts.csv, the LiveKit webhook, GraphiQL at /graphiql when enabled, and
+// the web client at /.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	resolver := &graph.Resolver{Accounts: a.Accounts, Vendors: a.Vendors, Influencers: a.Influencers, Catalog: a.Catalog,
@@ -184,8 +186,10 @@ func (a *App) Handler() http.Handler {
 	mux.Handle("GET /payouts.csv", graph.PayoutsCSV(a.Accounts, a.Payouts))
 	mux.Handle("POST /webhooks/livekit", livekit.WebhookHandler(a.opt.LiveKit, a.Shows, a.opt.Logger))
 	if a.opt.GraphiQL {
-		mux.Handle("GET /{$}", playground.Handler("Livemarket GraphiQL", "/graphql"))
+		mux.Handle("GET /graphiql", playground.Handler("Livemarket GraphiQL", "/graphql"))
 	}
+	// The reference web client, at / and every path no route above claims.
+	mux.Handle("/", web.Handler())
 	return mux
 }
 

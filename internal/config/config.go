@@ -80,7 +80,7 @@ var settings = []setting{
 		func(c *Config, v string) error { c.AdminPassword = v; return nil }},
 	{"introspection", "ENABLE_INTROSPECTION", "allow GraphQL schema introspection (local default: true; serve: false)",
 		modeBool, func(c *Config, v string) (err error) { c.Introspection, err = strconv.ParseBool(v); return }},
-	{"graphiql", "ENABLE_GRAPHIQL", "serve GraphiQL at / (local default: true; serve: false)",
+	{"graphiql", "ENABLE_GRAPHIQL", "serve GraphiQL at /graphiql (local default: true; serve: false)",
 		modeBool, func(c *Config, v string) (err error) { c.GraphiQL, err = strconv.ParseBool(v); return }},
 	{"session-ttl", "SESSION_TTL", "how long a sign-in token stays valid", static("720h"),
 		func(c *Config, v string) (err error) { c.SessionTTL, err = time.ParseDuration(v); return }},
