@@ -200,7 +200,12 @@ func markFailed(t *testing.T, s *testkit.Server, token, id, reason string) (*pay
 // payoutsCSV fetches GET /payouts.csv with token (none when "").
 func payoutsCSV(t *testing.T, s *testkit.Server, token string) (int, http.Header, string) {
 	t.Helper()
-	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, s.URL+"/payouts.csv", nil)
+	return payoutsCSVAt(t, s, token, "/payouts.csv")
+}
+
+func payoutsCSVAt(t *testing.T, s *testkit.Server, token, path string) (int, http.Header, string) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, s.URL+path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,10 +225,16 @@ func payoutsCSV(t *testing.T, s *testkit.Server, token string) (int, http.Header
 }
 
 // csvRows fetches the admin's CSV and returns its rows after the header.
-func csvRows(t *testing.T, s *testkit.Server, admin string) [][]string {
+// csvRows downloads the bank file: the payouts not exported before (and
+// marks them exported), or with all every PENDING one.
+func csvRows(t *testing.T, s *testkit.Server, admin string, all bool) [][]string {
 	t.Helper()
-	status, h, body := payoutsCSV(t, s, admin)
-	if status != http.StatusOK || h.Get("Content-Type") != "text/csv; charset=utf-8" ||
+	path := "/payouts.csv"
+	if all {
+		path += "?all=1"
+	}
+	status, h, body := payoutsCSVAt(t, s, admin, path)
+	if status != http.StatusOK || h.Get("Content-Type") != "text/csv; charset=utf-8" || h.Get("Cache-Control") != "no-store" ||
 		!strings.Contains(h.Get("Content-Disposition"), `filename="payouts.csv"`) {
 		t.Fatalf("GET /payouts.csv: status %d, headers %v, body %q", status, h, body)
 	}
@@ -231,16 +242,17 @@ func csvRows(t *testing.T, s *testkit.Server, admin string) [][]string {
 	if err != nil {
 		t.Fatalf("GET /payouts.csv: %v\n%s", err, body)
 	}
-	if len(rows) == 0 || !slices.Equal(rows[0], []string{"payout_id", "party_type", "party_id", "party_name", "currency", "amount_minor", "amount", "created_at"}) {
+	if len(rows) == 0 || !slices.Equal(rows[0], []string{"payout_id", "party_type", "party_id", "party_name", "currency", "amount_minor", "amount", "created_at", "exported_at"}) {
 		t.Fatalf("GET /payouts.csv header: %q", body)
 	}
 	return rows[1:]
 }
 
-// csvRow is the CSV line of a PENDING payout.
-func csvRow(p payoutView, name string) []string {
+// csvRow is the CSV line of a PENDING payout first exported at exported.
+func csvRow(p payoutView, name string, exported time.Time) []string {
 	return []string{p.ID, p.PartyType, p.PartyID, name, p.Amount.Currency, strconv.FormatInt(p.Amount.AmountMinor, 10),
-		fmt.Sprintf("%d.%02d", p.Amount.AmountMinor/100, p.Amount.AmountMinor%100), p.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")}
+		fmt.Sprintf("%d.%02d", p.Amount.AmountMinor/100, p.Amount.AmountMinor%100), p.CreatedAt.UTC().Format("2006-01-02T15:04:05Z"),
+		exported.UTC().Format("2006-01-02T15:04:05Z")}
 }
 
 // payoutState is a snapshot of the application's tables, payouts included,
@@ -406,18 +418,22 @@ func TestPayoutsSettleEarnings(t *testing.T) {
 			}
 		}
 
-		// The bank file lists the three, oldest first.
+		// The bank file lists the three, oldest first, once.
 		names := map[string]string{m.vendorID: "Vendor collab-co", m.vendor2ID: "Vendor second-co", m.influencerID: "Host"}
+		exported := s.Clock.Now()
 		var wantRows [][]string
 		for _, id := range createdIDs {
 			for _, p := range byParty {
 				if p.ID == id {
-					wantRows = append(wantRows, csvRow(p, names[p.PartyID]))
+					wantRows = append(wantRows, csvRow(p, names[p.PartyID], exported))
 				}
 			}
 		}
-		if rows := csvRows(t, s, m.admin); !slices.EqualFunc(rows, wantRows, slices.Equal) {
+		if rows := csvRows(t, s, m.admin, false); !slices.EqualFunc(rows, wantRows, slices.Equal) {
 			t.Fatalf("GET /payouts.csv rows = %q, want %q", rows, wantRows)
+		}
+		if rows := csvRows(t, s, m.admin, false); len(rows) != 0 {
+			t.Fatalf("a second GET /payouts.csv lists them again: %q", rows)
 		}
 
 		// The admin confirms the vendor's transfer.
@@ -460,8 +476,8 @@ func TestPayoutsSettleEarnings(t *testing.T) {
 			p.FailedAt == nil || !p.FailedAt.Equal(failedAt) || p.PaidAt != nil {
 			t.Fatalf("payoutMarkFailed = %+v %+v", p, errs)
 		}
-		if p, errs := markFailed(t, s, m.admin, hostPayout.ID, "again"); p != nil || !hasCode(errs, "INVALID_STATE", "input", "payoutId") {
-			t.Fatalf("payoutMarkFailed twice = %+v %+v", p, errs)
+		if p, errs := markFailed(t, s, m.admin, hostPayout.ID, "again"); len(errs) > 0 || p == nil || p.Status != "FAILED" || p.Failure == nil || *p.Failure != "Account closed" {
+			t.Fatalf("payoutMarkFailed twice = %+v %+v (it answers the failed payout, unchanged)", p, errs)
 		}
 		if p, errs := markPaid(t, s, m.admin, hostPayout.ID, "WIRE-0003"); p != nil || !hasCode(errs, "INVALID_STATE", "input", "payoutId") {
 			t.Fatalf("payoutMarkPaid of a FAILED payout = %+v %+v", p, errs)
@@ -470,7 +486,7 @@ func TestPayoutsSettleEarnings(t *testing.T) {
 			t.Fatalf("balances of the host after the bounce = %+v", got)
 		}
 		// Only the second vendor's payout still waits for the bank.
-		if rows := csvRows(t, s, m.admin); !slices.EqualFunc(rows, [][]string{csvRow(vendor2Payout, "Vendor second-co")}, slices.Equal) {
+		if rows := csvRows(t, s, m.admin, true); !slices.EqualFunc(rows, [][]string{csvRow(vendor2Payout, "Vendor second-co", exported)}, slices.Equal) {
 			t.Fatalf("GET /payouts.csv after confirming and failing = %q", rows)
 		}
 		balanced(t, s)

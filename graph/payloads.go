@@ -2,6 +2,11 @@ package graph
 
 import (
 	"context"
+	"errors"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/livemarket/livemarket/domain/account"
 	"github.com/livemarket/livemarket/domain/catalog"
@@ -120,4 +125,16 @@ func payoutModels(pos []*payout.Payout) []*model.Payout {
 		out = append(out, payoutModel(po))
 	}
 	return out
+}
+
+// runIncomplete is the error a payout run answers with its partial result:
+// payouts it could not send stay CREATED and the next run sends them.
+func runIncomplete(ctx context.Context, err error) *gqlerror.Error {
+	msg := "some payouts could not be sent in this run; they stay CREATED and the next run sends them"
+	if errors.Is(err, payout.ErrInFlight) {
+		msg = "some payouts are still being sent by another run; a later run sends any it leaves"
+	} else {
+		slog.Default().ErrorContext(ctx, "graphql: payout run incomplete", "err", err)
+	}
+	return &gqlerror.Error{Message: msg, Path: graphql.GetPath(ctx), Extensions: map[string]any{"code": "PAYOUT_RUN_INCOMPLETE"}}
 }

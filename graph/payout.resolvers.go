@@ -8,6 +8,8 @@ package graph
 import (
 	"context"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/graph/model"
@@ -16,6 +18,14 @@ import (
 // PayoutRun is the resolver for the payoutRun field.
 func (r *mutationResolver) PayoutRun(ctx context.Context) (*model.PayoutRunPayload, error) {
 	res, err := r.Payouts.RunNow(ctx, kernel.ViewerFrom(ctx))
+	if err != nil && res != nil {
+		if _, expected := kernel.AsFieldErrors(err); !expected {
+			// The run did part of its work: answer it, and say that the rest
+			// is left to the next run.
+			graphql.AddError(ctx, runIncomplete(ctx, err))
+			err = nil
+		}
+	}
 	errs, err := payloadErrors(err)
 	if err != nil {
 		return nil, err

@@ -76,7 +76,7 @@ func payoutWorkerMain() int {
 	}
 	defer d.Close()
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	svc := payout.NewService(d, kernel.SystemClock{}, payout.Options{Minimum: 1000, SendLease: crashLease, Logger: log,
+	svc := payout.NewService(d, kernel.SystemClock{}, payout.Options{Minimum: 1000, SendLease: crashLease, SendTimeout: crashLease / 20, Logger: log,
 		Provider: tableProvider{db: d, hang: os.Getenv(workerHangEnv)}})
 	var addr string
 	var rdb int

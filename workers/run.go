@@ -31,10 +31,11 @@ type Options struct {
 	Log            *slog.Logger
 }
 
-// PayoutTaskOptions are the options of the scheduled payout task: one per
-// hour across every scheduler (so two workers enqueue it once), retried
-// with asynq's exponential backoff, kept a week after it succeeds and,
-// once its retries are spent, archived for inspection.
+// PayoutTaskOptions are the options of the scheduled payout task: unique
+// while queued or running (asynq drops the lock when the task completes, or
+// after an hour), so several workers' schedulers enqueue one run per
+// firing; retried with asynq's exponential backoff; kept a week after it
+// succeeds and, once its retries are spent, archived for inspection.
 func PayoutTaskOptions() []asynq.Option {
 	return []asynq.Option{asynq.Unique(time.Hour), asynq.MaxRetry(12), asynq.Timeout(30 * time.Minute), asynq.Retention(7 * 24 * time.Hour)}
 }

@@ -145,7 +145,7 @@ func newApp(cfg *config.Config, database *bun.DB, engine discovery.Engine, log *
 		ReminderLead:      cfg.ReminderLead,
 		AttributionWindow: cfg.AttributionWindow,
 		ReservationTTL:    cfg.ReservationTTL,
-		Payout:            payout.Options{Hold: cfg.PayoutHold, Minimum: cfg.PayoutMinimum},
+		Payout:            payout.Options{Hold: cfg.PayoutHold, Minimum: cfg.PayoutMinimum, Minimums: cfg.PayoutMinimums},
 	})
 }
 

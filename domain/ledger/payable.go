@@ -26,8 +26,9 @@ type Payable struct {
 }
 
 // Payables sums the vendor and influencer payables by party and currency,
-// split at cutoff. A refund counts where the payment it reverses counts,
-// so refunding a sale still in its hold reduces Pending, not Available.
+// split at cutoff. A refund counts where the payment it reverses counts
+// (the posting keyed PaymentKey of its order), so refunding a sale still in
+// its hold reduces Pending, not Available.
 // partyIDs nil selects every party; currency "" every currency.
 func Payables(ctx context.Context, db bun.IDB, cutoff time.Time, partyIDs []string, currency string) ([]Payable, error) {
 	if partyIDs != nil && len(partyIDs) == 0 {
@@ -42,11 +43,14 @@ func Payables(ctx context.Context, db bun.IDB, cutoff time.Time, partyIDs []stri
 		Available int64  `bun:"available"`
 		PaidOut   int64  `bun:"paid_out"`
 	}
-	// earned: when the money was earned, for payments and refunds (the
-	// refunded payment's time); NULL for payout postings, which are always
-	// available.
+	// earned: when the money was earned: a payment's own time; for a
+	// refund, the time of the payment it reverses. NULL counts against
+	// Available at once: payout postings, and a refund whose payment is
+	// not found (never held back: it could otherwise let that payment's
+	// money be paid out). A new kind of posting that credits payables must
+	// be given its time here.
 	const earned = `CASE WHEN lp.kind = 'PAYMENT' THEN lp.created_at
-		WHEN lp.kind = 'REFUND' THEN COALESCE(pay.created_at, lp.created_at) END`
+		WHEN lp.kind = 'REFUND' THEN pay.created_at END`
 	q := db.NewSelect().TableExpr("ledger_entries AS le").
 		Join("JOIN ledger_postings AS lp ON lp.id = le.posting_id").
 		Join("LEFT JOIN ledger_postings AS pay ON lp.kind = 'REFUND' AND pay.key = 'payment:' || lp.order_id").

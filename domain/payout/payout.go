@@ -16,6 +16,7 @@ package payout
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -63,6 +64,8 @@ type Payout struct {
 	Reference     *string    `bun:"reference"`
 	Failure       *string    `bun:"failure"`
 	SendClaimedAt *time.Time `bun:"send_claimed_at"`
+	SendClaim     *string    `bun:"send_claim"`
+	ExportedAt    *time.Time `bun:"exported_at"`
 	CreatedAt     time.Time  `bun:"created_at"`
 	PaidAt        *time.Time `bun:"paid_at"`
 	FailedAt      *time.Time `bun:"failed_at"`
@@ -121,16 +124,37 @@ type Options struct {
 	// Hold is how long earnings wait before they can be paid out (the
 	// return window; default 14 days after payment).
 	Hold time.Duration
-	// Minimum is the smallest payout, in minor units of any currency
-	// (default 1000). Smaller balances wait for the next run.
-	Minimum int64
+	// Minimum is the smallest payout in minor units (default 1000), for
+	// every currency without an entry in Minimums. Smaller balances wait
+	// for a later run.
+	Minimum  int64
+	Minimums map[string]int64
 	// Provider sends payouts (default Manual).
 	Provider Provider
-	// SendLease is how long a run may take to hand a payout to the
-	// provider before another run may send it again (default 10 min).
+	// SendTimeout bounds one call to the provider (default 30 s).
+	SendTimeout time.Duration
+	// SendLease is how long a run holds the payouts it is sending before
+	// another run may send them again (default 10 min; at least twice what
+	// a batch of sends may take).
 	SendLease time.Duration
 	Logger    *slog.Logger
 }
+
+// sendBatch is how many payouts a run claims at a time for sending.
+const sendBatch = 10
+
+// MinimumFor is the smallest payout in currency.
+func (o Options) MinimumFor(currency string) int64 {
+	if m, ok := o.Minimums[currency]; ok && m > 0 {
+		return m
+	}
+	return o.Minimum
+}
+
+// ErrInFlight: when the run ended, another run (or one that died) still
+// held payouts it had not finished sending. They will be sent once its
+// claim lapses; retry the run after a while.
+var ErrInFlight = errors.New("payouts are still being sent by another run")
 
 // Service runs payouts and answers balances.
 type Service struct {
@@ -150,8 +174,14 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if opt.Provider == nil {
 		opt.Provider = Manual{}
 	}
+	if opt.SendTimeout <= 0 {
+		opt.SendTimeout = 30 * time.Second
+	}
 	if opt.SendLease <= 0 {
 		opt.SendLease = 10 * time.Minute
+	}
+	if least := 2 * sendBatch * opt.SendTimeout; opt.SendLease < least {
+		opt.SendLease = least
 	}
 	if opt.Logger == nil {
 		opt.Logger = slog.Default()
@@ -175,6 +205,9 @@ type RunResult struct {
 	Failed int
 }
 
+// runNowTimeout bounds a run an admin starts.
+const runNowTimeout = 10 * time.Minute
+
 // Period is the run period of t: its UTC day.
 func Period(t time.Time) string { return t.UTC().Format("2006-01-02") }
 
@@ -183,6 +216,10 @@ func (s *Service) RunNow(ctx context.Context, viewer kernel.Viewer) (*RunResult,
 	if err := requireAdmin(viewer); err != nil {
 		return nil, err
 	}
+	// The run goes on if the admin's request goes away: what it sends is
+	// recorded whatever happens to the request.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), runNowTimeout)
+	defer cancel()
 	return s.Run(ctx)
 }
 
@@ -201,7 +238,7 @@ func (s *Service) Run(ctx context.Context) (*RunResult, error) {
 	var errs []error
 	var owed []ledger.Payable
 	for _, p := range due {
-		if p.Available >= s.opt.Minimum {
+		if p.Available >= s.opt.MinimumFor(p.Currency) {
 			owed = append(owed, p)
 		}
 	}
@@ -267,7 +304,7 @@ type slot struct {
 // minimum and the period's payout does not exist yet.
 func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period string, cutoff, now time.Time) ([]*Payout, error) {
 	var out []*Payout
-	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+	err := s.db.RunInTx(ctx, readCommitted(s.db), func(ctx context.Context, tx bun.Tx) error {
 		out = nil
 		keys := map[string]bool{}
 		var parties []string
@@ -298,7 +335,7 @@ func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period 
 		var rows []*Payout
 		for _, p := range owed {
 			a := available[slot{p.Account, p.PartyID, p.Currency}]
-			if a < s.opt.Minimum {
+			if a < s.opt.MinimumFor(p.Currency) {
 				continue
 			}
 			rows = append(rows, &Payout{ID: kernel.NewID(), PartyType: partyOf(p.Account), PartyID: p.PartyID, Currency: p.Currency,
@@ -337,6 +374,17 @@ func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period 
 	return out, nil
 }
 
+// readCommitted asks PostgreSQL for READ COMMITTED whatever the server's
+// default: each statement must see what runs that held a party's lock
+// committed before it was granted (under REPEATABLE READ the snapshot would
+// predate the wait, and a run could pay the same money again).
+func readCommitted(db *bun.DB) *sql.TxOptions {
+	if db.Dialect().Name() != dialect.PG {
+		return nil
+	}
+	return &sql.TxOptions{Isolation: sql.LevelReadCommitted}
+}
+
 // lockKey serialises payout creation for one party and currency (key
 // "party:currency") across runs and processes: PostgreSQL takes a
 // transaction-scoped advisory lock; SQLite's transactions already run one
@@ -351,111 +399,223 @@ func lockKey(ctx context.Context, tx bun.Tx, key string) error {
 	return nil
 }
 
-// sendCreated hands every payout the provider has not accepted, and that
-// no live run is sending, to the provider.
+// sendCreated hands to the provider every payout of this run's provider
+// that it has not accepted and that no live run is sending: a few at a
+// time, each batch claimed with a token of this run's own, so that only
+// this run records the provider's answers for them. A payout whose send
+// failed for an unknown reason is released at once, so a retry sends it
+// again. It returns ErrInFlight when payouts claimed by another run are
+// still unsent at the end.
 func (s *Service) sendCreated(ctx context.Context, res *RunResult) error {
-	now := s.clock.Now().UTC()
-	var due []*Payout
-	if err := s.db.NewSelect().Model(&due).Where("po.status = ?", StatusCreated).
-		Where("po.send_claimed_at IS NULL OR po.send_claimed_at < ?", now.Add(-s.opt.SendLease)).
-		OrderExpr("po.created_at, po.id").Scan(ctx); err != nil {
-		return fmt.Errorf("unsent payouts: %w", err)
-	}
 	var errs []error
-	for start := 0; start < len(due); start += runChunk {
-		chunk := due[start:min(start+runChunk, len(due))]
-		claimed, err := s.claim(ctx, chunk, now)
+	seen := map[string]bool{}
+	for {
+		batch, token, err := s.claim(ctx, seen)
 		if err != nil {
 			errs = append(errs, err)
-			continue
+			break
 		}
+		if len(batch) == 0 {
+			break
+		}
+		// The answers are recorded even if the caller has gone.
+		rec := context.WithoutCancel(ctx)
 		var accepted []string
-		references := map[string]string{}
-		for _, po := range chunk {
-			if !claimed[po.ID] { // another run is sending it
-				continue
+		claimedAt := s.clock.Now()
+		for _, po := range batch {
+			seen[po.ID] = true
+			// A slow provider: renew the claim on this batch's payouts not
+			// recorded yet (those already sent included), so no other run
+			// takes them; one another run took after all is not sent.
+			if s.clock.Now().Sub(claimedAt) > s.opt.SendLease/4 {
+				held, err := s.renew(rec, token)
+				if err != nil {
+					errs = append(errs, err)
+					break
+				}
+				claimedAt = s.clock.Now()
+				if !held[po.ID] {
+					continue
+				}
 			}
-			sent, err := s.opt.Provider.Send(ctx, po)
+			sctx, cancel := context.WithTimeout(ctx, s.opt.SendTimeout)
+			sent, err := s.opt.Provider.Send(sctx, po)
+			cancel()
 			var refusal *Refusal
 			switch {
 			case errors.As(err, &refusal):
-				if err := s.fail(ctx, po.ID, refusal.Reason); err != nil {
+				if err := s.refused(rec, po, token, refusal.Reason); err != nil {
 					errs = append(errs, err)
 					continue
 				}
 				res.Failed++
-			case err != nil: // unknown outcome: stays CREATED, sent again later
+			case err != nil: // unknown outcome: released, sent again by a retry
 				errs = append(errs, fmt.Errorf("send payout %s: %w", po.ID, err))
+				if err := s.release(rec, po.ID, token); err != nil {
+					errs = append(errs, err)
+				}
 			case sent.Paid:
-				if _, err := s.markPaid(ctx, po.ID, sent.Reference, StatusCreated); err != nil {
+				if err := s.paidBySend(rec, po, token, sent.Reference); err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				res.Sent++
+			case sent.Reference != "":
+				if err := s.accepted(rec, []string{po.ID}, token, sent.Reference); err != nil {
 					errs = append(errs, err)
 					continue
 				}
 				res.Sent++
 			default:
 				accepted = append(accepted, po.ID)
-				if sent.Reference != "" {
-					references[po.ID] = sent.Reference
-				}
 			}
 		}
-		if err := s.accepted(ctx, accepted, references); err != nil {
+		if err := s.accepted(rec, accepted, token, ""); err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		res.Sent += len(accepted)
 	}
+	if len(errs) == 0 {
+		n, err := s.db.NewSelect().Model((*Payout)(nil)).Where("status = ?", StatusCreated).
+			Where("provider = ?", s.opt.Provider.Name()).Where("send_claimed_at >= ?", s.clock.Now().UTC().Add(-s.opt.SendLease)).Count(ctx)
+		if err != nil {
+			return fmt.Errorf("payouts in flight: %w", err)
+		}
+		if n > 0 {
+			return fmt.Errorf("%d payouts: %w", n, ErrInFlight)
+		}
+	}
 	return errors.Join(errs...)
 }
 
-// claim marks the payouts of chunk that no other run is sending as being
-// sent by this one, and returns them.
-func (s *Service) claim(ctx context.Context, chunk []*Payout, now time.Time) (map[string]bool, error) {
-	ids := make([]string, len(chunk))
-	for i, po := range chunk {
-		ids[i] = po.ID
+// claim takes up to sendBatch payouts to send (oldest first; none of
+// skip), under a new token, and returns them.
+func (s *Service) claim(ctx context.Context, skip map[string]bool) ([]*Payout, string, error) {
+	now := s.clock.Now().UTC()
+	free := func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.Where("po.status = ?", StatusCreated).Where("po.provider = ?", s.opt.Provider.Name()).
+			Where("po.send_claimed_at IS NULL OR po.send_claimed_at < ?", now.Add(-s.opt.SendLease))
 	}
-	var got []string
-	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", now).
+	var ids []string
+	q := free(s.db.NewSelect().Model((*Payout)(nil)).Column("po.id")).OrderExpr("po.created_at, po.id").Limit(sendBatch)
+	if len(skip) > 0 {
+		done := make([]string, 0, len(skip))
+		for id := range skip {
+			done = append(done, id)
+		}
+		q = q.Where("po.id NOT IN (?)", bun.List(done))
+	}
+	if err := q.Scan(ctx, &ids); err != nil {
+		return nil, "", fmt.Errorf("unsent payouts: %w", err)
+	}
+	if len(ids) == 0 {
+		return nil, "", nil
+	}
+	token := kernel.NewID()
+	var got []*Payout
+	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", now).Set("send_claim = ?", token).
 		Where("id IN (?)", bun.List(ids)).Where("status = ?", StatusCreated).
 		Where("send_claimed_at IS NULL OR send_claimed_at < ?", now.Add(-s.opt.SendLease)).
-		Returning("id").Exec(ctx, &got); err != nil {
-		return nil, fmt.Errorf("claim payouts: %w", err)
+		Returning("*").Exec(ctx, &got); err != nil {
+		return nil, "", fmt.Errorf("claim payouts: %w", err)
 	}
-	claimed := make(map[string]bool, len(got))
-	for _, id := range got {
-		claimed[id] = true
+	if len(got) == 0 && len(ids) > 0 { // all taken meanwhile: look again
+		for _, id := range ids {
+			skip[id] = true
+		}
+		return s.claim(ctx, skip)
 	}
-	return claimed, nil
+	sort.Slice(got, func(i, j int) bool { return got[i].ID < got[j].ID })
+	return got, token, nil
 }
 
-// accepted: the provider took the payouts ids and will confirm them later.
-func (s *Service) accepted(ctx context.Context, ids []string, references map[string]string) error {
-	if len(ids) == 0 {
-		return nil
+// renew refreshes the claim token holds on payouts still CREATED and
+// returns them.
+func (s *Service) renew(ctx context.Context, token string) (map[string]bool, error) {
+	var ids []string
+	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", s.clock.Now().UTC()).
+		Where("send_claim = ?", token).Where("status = ?", StatusCreated).Returning("id").Exec(ctx, &ids); err != nil {
+		return nil, fmt.Errorf("renew the claim on payouts: %w", err)
 	}
-	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("status = ?", StatusPending).
-		Where("id IN (?)", bun.List(ids)).Where("status = ?", StatusCreated).Exec(ctx); err != nil {
-		return fmt.Errorf("payouts accepted: %w", err)
+	held := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		held[id] = true
 	}
-	for id, ref := range references {
-		if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("reference = ?", ref).Where("id = ?", id).Exec(ctx); err != nil {
-			return fmt.Errorf("payout %s reference: %w", id, err)
-		}
+	return held, nil
+}
+
+// release gives up this run's claim on a payout whose send failed for an
+// unknown reason, so that the next run (a retry) sends it again at once.
+func (s *Service) release(ctx context.Context, id, token string) error {
+	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = NULL").Set("send_claim = NULL").
+		Where("id = ?", id).Where("status = ?", StatusCreated).Where("send_claim = ?", token).Exec(ctx); err != nil {
+		return fmt.Errorf("release payout %s: %w", id, err)
 	}
 	return nil
 }
 
-// markPaid moves payout id from one of the from statuses to PAID and posts
-// the money's leaving, once. It returns the payout after the change, or
-// (nil, nil) when it was in none of those statuses.
-func (s *Service) markPaid(ctx context.Context, id, reference string, from ...string) (*Payout, error) {
+// accepted: the provider took payouts ids (claimed with token) and will
+// confirm them later.
+func (s *Service) accepted(ctx context.Context, ids []string, token, reference string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	q := s.db.NewUpdate().Model((*Payout)(nil)).Set("status = ?", StatusPending).
+		Where("id IN (?)", bun.List(ids)).Where("status = ?", StatusCreated).Where("send_claim = ?", token)
+	if reference != "" {
+		q = q.Set("reference = ?", reference)
+	}
+	res, err := q.Exec(ctx)
+	if err != nil {
+		return fmt.Errorf("payouts accepted: %w", err)
+	}
+	if n, err := res.RowsAffected(); err == nil && n != int64(len(ids)) {
+		s.lost(ctx, "accepted", ids)
+	}
+	return nil
+}
+
+// lost reports provider answers for payouts this run no longer held: an
+// operator must compare them with the provider's records.
+func (s *Service) lost(ctx context.Context, answer string, ids []string) {
+	s.opt.Logger.ErrorContext(ctx, "payout: the provider answered for payouts this run no longer held; check them with the provider",
+		"answer", answer, "payouts", ids)
+}
+
+// refused: the provider refused po (claimed with token): it fails and its
+// money returns to the party's balance.
+func (s *Service) refused(ctx context.Context, po *Payout, token, reason string) error {
+	done, err := s.failed(ctx, po.ID, reason, func(q *bun.UpdateQuery) *bun.UpdateQuery {
+		return q.Where("status = ?", StatusCreated).Where("send_claim = ?", token)
+	})
+	if err == nil && done == nil {
+		s.lost(ctx, "refused", []string{po.ID})
+	}
+	return err
+}
+
+// paidBySend: the provider paid po (claimed with token) at once.
+func (s *Service) paidBySend(ctx context.Context, po *Payout, token, reference string) error {
+	done, err := s.markPaid(ctx, po.ID, reference, func(q *bun.UpdateQuery) *bun.UpdateQuery {
+		return q.Where("status = ?", StatusCreated).Where("send_claim = ?", token)
+	})
+	if err == nil && done == nil {
+		s.lost(ctx, "paid", []string{po.ID})
+	}
+	return err
+}
+
+// markPaid moves payout id to PAID, if it is as cond says, and posts the
+// money's leaving, once. It returns the payout after the change, or (nil,
+// nil) when it was not as cond says.
+func (s *Service) markPaid(ctx context.Context, id, reference string, cond func(*bun.UpdateQuery) *bun.UpdateQuery) (*Payout, error) {
 	var out *Payout
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		now := s.clock.Now().UTC()
 		po := &Payout{}
-		q := tx.NewUpdate().Model(po).Set("status = ?", StatusPaid).Set("paid_at = ?", now).
-			Where("id = ?", id).Where("status IN (?)", bun.List(from)).Returning("*")
+		q := cond(tx.NewUpdate().Model(po).Set("status = ?", StatusPaid).Set("paid_at = ?", now).
+			Where("id = ?", id)).Returning("*")
 		if reference != "" {
 			q = q.Set("reference = ?", reference)
 		}
@@ -478,22 +638,16 @@ func (s *Service) markPaid(ctx context.Context, id, reference string, from ...st
 	return out, nil
 }
 
-// fail moves payout id from CREATED or PENDING to FAILED and puts its money
-// back in the party's payable, once.
-func (s *Service) fail(ctx context.Context, id, reason string) error {
-	_, err := s.failed(ctx, id, reason)
-	return err
-}
-
-// failed is fail, returning the payout after the change ((nil, nil) when
-// it was neither CREATED nor PENDING).
-func (s *Service) failed(ctx context.Context, id, reason string) (*Payout, error) {
+// failed moves payout id to FAILED, if it is as cond says, and puts its
+// money back in the party's payable, once. It returns the payout after the
+// change, or (nil, nil) when it was not as cond says.
+func (s *Service) failed(ctx context.Context, id, reason string, cond func(*bun.UpdateQuery) *bun.UpdateQuery) (*Payout, error) {
 	var out *Payout
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		now := s.clock.Now().UTC()
 		po := &Payout{}
-		res, err := tx.NewUpdate().Model(po).Set("status = ?", StatusFailed).Set("failed_at = ?", now).Set("failure = ?", reason).
-			Where("id = ?", id).Where("status IN (?)", bun.List([]string{StatusCreated, StatusPending})).Returning("*").Exec(ctx)
+		res, err := cond(tx.NewUpdate().Model(po).Set("status = ?", StatusFailed).Set("failed_at = ?", now).Set("failure = ?", reason).
+			Where("id = ?", id)).Returning("*").Exec(ctx)
 		if err != nil {
 			return err
 		}

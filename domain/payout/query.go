@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	"github.com/uptrace/bun"
 
@@ -135,11 +137,13 @@ func (s *Service) MarkPaid(ctx context.Context, viewer kernel.Viewer, id, refere
 	var v kernel.Validator
 	kernel.CheckID(&v, kernel.Field("input", "payoutId"), id)
 	v.Check(reference != "", kernel.CodeRequired, kernel.Field("input", "reference"), "the transfer's reference is required")
-	v.Check(len(reference) <= MaxReference, kernel.CodeTooLong, kernel.Field("input", "reference"), "at most %d characters", MaxReference)
+	v.Check(utf8.RuneCountInString(reference) <= MaxReference, kernel.CodeTooLong, kernel.Field("input", "reference"), "at most %d characters", MaxReference)
 	if err := v.Err(); err != nil {
 		return nil, err
 	}
-	po, err := s.markPaid(ctx, id, reference, StatusPending)
+	po, err := s.markPaid(ctx, id, reference, func(q *bun.UpdateQuery) *bun.UpdateQuery {
+		return q.Where("status = ?", StatusPending)
+	})
 	if err != nil || po != nil {
 		return po, err
 	}
@@ -153,9 +157,10 @@ func (s *Service) MarkPaid(ctx context.Context, viewer kernel.Viewer, id, refere
 	return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "payoutId"), "the payout is %s, not PENDING", cur.Status)
 }
 
-// MarkFailed is an admin's record that a PENDING payout did not arrive
-// (the transfer bounced): its money returns to the party's available
-// balance.
+// MarkFailed is an admin's record that a PENDING payout of the manual
+// provider did not arrive (the transfer bounced): its money returns to the
+// party's available balance. Recording it again returns it unchanged. A
+// payout of another provider is that provider's to fail: refused.
 func (s *Service) MarkFailed(ctx context.Context, viewer kernel.Viewer, id, reason string) (*Payout, error) {
 	if err := requireAdmin(viewer); err != nil {
 		return nil, err
@@ -164,29 +169,27 @@ func (s *Service) MarkFailed(ctx context.Context, viewer kernel.Viewer, id, reas
 	var v kernel.Validator
 	kernel.CheckID(&v, kernel.Field("input", "payoutId"), id)
 	v.Check(reason != "", kernel.CodeRequired, kernel.Field("input", "reason"), "say why the payout failed")
-	v.Check(len(reason) <= MaxReference, kernel.CodeTooLong, kernel.Field("input", "reason"), "at most %d characters", MaxReference)
+	v.Check(utf8.RuneCountInString(reason) <= MaxReference, kernel.CodeTooLong, kernel.Field("input", "reason"), "at most %d characters", MaxReference)
 	if err := v.Err(); err != nil {
 		return nil, err
+	}
+	po, err := s.failed(ctx, id, reason, func(q *bun.UpdateQuery) *bun.UpdateQuery {
+		return q.Where("status = ?", StatusPending).Where("provider = ?", Manual{}.Name())
+	})
+	if err != nil || po != nil {
+		return po, err
 	}
 	cur, err := s.get(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	if cur.Status != StatusPending {
-		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "payoutId"), "the payout is %s, not PENDING", cur.Status)
+	switch {
+	case cur.Status == StatusFailed:
+		return cur, nil
+	case cur.Provider != Manual{}.Name():
+		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "payoutId"), "the payout went through the %s provider, which reports its failures itself", cur.Provider)
 	}
-	po, err := s.failed(ctx, id, reason)
-	if err != nil {
-		return nil, err
-	}
-	if po == nil { // it changed meanwhile
-		cur, err := s.get(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "payoutId"), "the payout is %s, not PENDING", cur.Status)
-	}
-	return po, nil
+	return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "payoutId"), "the payout is %s, not PENDING", cur.Status)
 }
 
 func (s *Service) get(ctx context.Context, id string) (*Payout, error) {
@@ -201,17 +204,43 @@ func (s *Service) get(ctx context.Context, id string) (*Payout, error) {
 	return po, nil
 }
 
-// ExportCSV writes the PENDING payouts of the manual provider, oldest
-// first, as CSV for bank transfers (admins): payout id, party type, party
-// id, party name, currency, amount in minor units, amount as a decimal
-// string, created at.
-func (s *Service) ExportCSV(ctx context.Context, viewer kernel.Viewer, w io.Writer) error {
+// ExportCSV writes the manual provider's PENDING payouts, oldest first, as
+// CSV for bank transfers (admins): payout id, party type, party id, party
+// name, currency, amount in minor units, amount as a decimal string,
+// created at, and when it was first exported. By default only payouts never
+// exported before are listed, and they are marked exported, so that a second
+// download does not lead to a second transfer; all lists every PENDING one.
+func (s *Service) ExportCSV(ctx context.Context, viewer kernel.Viewer, w io.Writer, all bool) error {
 	if err := requireAdmin(viewer); err != nil {
 		return err
 	}
 	var pending []*Payout
-	if err := s.db.NewSelect().Model(&pending).Where("po.status = ?", StatusPending).Where("po.provider = ?", Manual{}.Name()).
-		OrderExpr("po.created_at, po.id").Scan(ctx); err != nil {
+	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		pending = nil
+		q := tx.NewSelect().Model(&pending).Where("po.status = ?", StatusPending).Where("po.provider = ?", Manual{}.Name()).
+			OrderExpr("po.created_at, po.id")
+		if !all {
+			q = q.Where("po.exported_at IS NULL")
+		}
+		if err := q.Scan(ctx); err != nil {
+			return err
+		}
+		var fresh []string
+		now := s.clock.Now().UTC()
+		for _, po := range pending {
+			if po.ExportedAt == nil {
+				fresh = append(fresh, po.ID)
+				po.ExportedAt = &now
+			}
+		}
+		if len(fresh) == 0 {
+			return nil
+		}
+		_, err := tx.NewUpdate().Model((*Payout)(nil)).Set("exported_at = ?", now).
+			Where("id IN (?)", bun.List(fresh)).Where("exported_at IS NULL").Exec(ctx)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("payout.ExportCSV: %w", err)
 	}
 	var vendorIDs, influencerIDs []string
@@ -241,11 +270,12 @@ func (s *Service) ExportCSV(ctx context.Context, viewer kernel.Viewer, w io.Writ
 			names[id] = i.DisplayName
 		}
 	}
+	stamp := func(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05Z") }
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"payout_id", "party_type", "party_id", "party_name", "currency", "amount_minor", "amount", "created_at"})
+	_ = cw.Write([]string{"payout_id", "party_type", "party_id", "party_name", "currency", "amount_minor", "amount", "created_at", "exported_at"})
 	for _, po := range pending {
 		_ = cw.Write([]string{po.ID, po.PartyType, po.PartyID, csvSafe(names[po.PartyID]), po.Currency,
-			strconv.FormatInt(po.AmountMinor, 10), decimal(po.AmountMinor, po.Currency), po.CreatedAt.UTC().Format("2006-01-02T15:04:05Z")})
+			strconv.FormatInt(po.AmountMinor, 10), decimal(po.AmountMinor, po.Currency), stamp(po.CreatedAt), stamp(*po.ExportedAt)})
 	}
 	cw.Flush()
 	return cw.Error()

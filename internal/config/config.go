@@ -47,6 +47,7 @@ type Config struct {
 	// PayoutSchedule: when workers run payouts (cron, or "off").
 	PayoutHold     time.Duration
 	PayoutMinimum  int64
+	PayoutMinimums map[string]int64
 	PayoutSchedule string
 	LiveKitKey     string
 	LiveKitSecret  string
@@ -113,14 +114,12 @@ var settings = []setting{
 		func(c *Config, v string) (err error) { c.ReservationTTL, err = positiveDuration(v); return }},
 	{"payout-hold", "PAYOUT_HOLD", "earnings are paid out this long after payment (the return window)", static("336h"),
 		func(c *Config, v string) (err error) { c.PayoutHold, err = positiveDuration(v); return }},
-	{"payout-minimum", "PAYOUT_MINIMUM", "smallest payout, in minor units of its currency (1000 = 10.00 USD); smaller balances wait", static("1000"),
+	{"payout-minimum", "PAYOUT_MINIMUM", "smallest payout in minor units (1000 = 10.00 USD), optionally per currency: 1000,JPY:1500,KWD:10000; smaller balances wait", static("1000"),
 		func(c *Config, v string) (err error) {
-			if c.PayoutMinimum, err = strconv.ParseInt(v, 10, 64); err == nil && c.PayoutMinimum < 1 {
-				err = fmt.Errorf("must be at least 1")
-			}
+			c.PayoutMinimum, c.PayoutMinimums, err = parseMinimums(v)
 			return
 		}},
-	{"payout-schedule", "PAYOUT_SCHEDULE", "when workers run payouts: a cron spec in UTC (\"0 6 * * *\"), \"@daily\" or \"@every 12h\"; \"off\" leaves it to admins (payoutRun)", static("@daily"),
+	{"payout-schedule", "PAYOUT_SCHEDULE", "when workers run payouts: a cron spec in UTC (\"0 6 * * *\"), \"@daily\" or \"@every 6h\" (a party is paid at most once per UTC day); \"off\" leaves it to admins (payoutRun)", static("@daily"),
 		func(c *Config, v string) error { c.PayoutSchedule = v; return nil }},
 	{"livekit-url", "LIVEKIT_URL", "LiveKit server (wss://... or http://127.0.0.1:7880); unset: video not configured, tokens still issued", static(""),
 		func(c *Config, v string) error { c.LiveKitURL = v; return nil }},
@@ -248,4 +247,38 @@ func positiveDuration(v string) (time.Duration, error) {
 		err = fmt.Errorf("must be positive, got %s", v)
 	}
 	return d, err
+}
+
+// parseMinimums reads PAYOUT_MINIMUM: a default amount, then CUR:amount
+// entries for currencies that need another (all in minor units, at least 1).
+func parseMinimums(v string) (int64, map[string]int64, error) {
+	var def int64
+	per := map[string]int64{}
+	for _, part := range strings.Split(v, ",") {
+		part = strings.TrimSpace(part)
+		cur, amount, isPer := strings.Cut(part, ":")
+		if !isPer {
+			amount = part
+		}
+		n, err := strconv.ParseInt(strings.TrimSpace(amount), 10, 64)
+		if err != nil || n < 1 {
+			return 0, nil, fmt.Errorf("%q: amounts are whole minor units, at least 1", part)
+		}
+		if !isPer {
+			if def != 0 {
+				return 0, nil, fmt.Errorf("two default amounts")
+			}
+			def = n
+			continue
+		}
+		cur = strings.TrimSpace(cur)
+		if len(cur) != 3 || strings.ToUpper(cur) != cur {
+			return 0, nil, fmt.Errorf("%q: a currency is a 3-letter upper-case ISO 4217 code", cur)
+		}
+		per[cur] = n
+	}
+	if def == 0 {
+		def = 1000
+	}
+	return def, per, nil
 }

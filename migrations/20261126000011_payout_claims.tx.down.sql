@@ -1,0 +1,3 @@
+ALTER TABLE payouts DROP COLUMN exported_at;
+--bun:split
+ALTER TABLE payouts DROP COLUMN send_claim;
