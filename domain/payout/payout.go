@@ -133,15 +133,15 @@ type Options struct {
 	Provider Provider
 	// SendTimeout bounds one call to the provider (default 30 s).
 	SendTimeout time.Duration
-	// SendLease is how long a run holds the payouts it is sending before
-	// another run may send them again (default 10 min; at least twice what
-	// a batch of sends may take).
+	// SendLease is how long a run's claim on the payouts it is sending
+	// lasts before another run may send them (default 10 min, at least 8
+	// times SendTimeout); a run renews it while it sends.
 	SendLease time.Duration
 	Logger    *slog.Logger
 }
 
 // sendBatch is how many payouts a run claims at a time for sending.
-const sendBatch = 10
+const sendBatch = 50
 
 // MinimumFor is the smallest payout in currency.
 func (o Options) MinimumFor(currency string) int64 {
@@ -180,7 +180,9 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if opt.SendLease <= 0 {
 		opt.SendLease = 10 * time.Minute
 	}
-	if least := 2 * sendBatch * opt.SendTimeout; opt.SendLease < least {
+	// A claim is renewed once a quarter of the lease has passed, before
+	// the next send: one send must not outlast the rest of it.
+	if least := 8 * opt.SendTimeout; opt.SendLease < least {
 		opt.SendLease = least
 	}
 	if opt.Logger == nil {
@@ -423,7 +425,6 @@ func (s *Service) sendCreated(ctx context.Context, res *RunResult) error {
 		var accepted []string
 		claimedAt := s.clock.Now()
 		for _, po := range batch {
-			seen[po.ID] = true
 			// A slow provider: renew the claim on this batch's payouts not
 			// recorded yet (those already sent included), so no other run
 			// takes them; one another run took after all is not sent.
@@ -451,6 +452,7 @@ func (s *Service) sendCreated(ctx context.Context, res *RunResult) error {
 				res.Failed++
 			case err != nil: // unknown outcome: released, sent again by a retry
 				errs = append(errs, fmt.Errorf("send payout %s: %w", po.ID, err))
+				seen[po.ID] = true // not again in this run
 				if err := s.release(rec, po.ID, token); err != nil {
 					errs = append(errs, err)
 				}
@@ -490,41 +492,29 @@ func (s *Service) sendCreated(ctx context.Context, res *RunResult) error {
 }
 
 // claim takes up to sendBatch payouts to send (oldest first; none of
-// skip), under a new token, and returns them.
+// skip), under a new token, in one statement, and returns them.
 func (s *Service) claim(ctx context.Context, skip map[string]bool) ([]*Payout, string, error) {
 	now := s.clock.Now().UTC()
-	free := func(q *bun.SelectQuery) *bun.SelectQuery {
-		return q.Where("po.status = ?", StatusCreated).Where("po.provider = ?", s.opt.Provider.Name()).
-			Where("po.send_claimed_at IS NULL OR po.send_claimed_at < ?", now.Add(-s.opt.SendLease))
-	}
-	var ids []string
-	q := free(s.db.NewSelect().Model((*Payout)(nil)).Column("po.id")).OrderExpr("po.created_at, po.id").Limit(sendBatch)
-	if len(skip) > 0 {
-		done := make([]string, 0, len(skip))
-		for id := range skip {
-			done = append(done, id)
+	free := func(q bun.QueryBuilder) bun.QueryBuilder {
+		q = q.Where("status = ?", StatusCreated).Where("provider = ?", s.opt.Provider.Name()).
+			Where("send_claimed_at IS NULL OR send_claimed_at < ?", now.Add(-s.opt.SendLease))
+		if len(skip) > 0 {
+			done := make([]string, 0, len(skip))
+			for id := range skip {
+				done = append(done, id)
+			}
+			q = q.Where("id NOT IN (?)", bun.List(done))
 		}
-		q = q.Where("po.id NOT IN (?)", bun.List(done))
+		return q
 	}
-	if err := q.Scan(ctx, &ids); err != nil {
-		return nil, "", fmt.Errorf("unsent payouts: %w", err)
-	}
-	if len(ids) == 0 {
-		return nil, "", nil
-	}
+	oldest := free(s.db.NewSelect().Table("payouts").Column("id").QueryBuilder()).Unwrap().(*bun.SelectQuery).
+		OrderExpr("created_at, id").Limit(sendBatch)
 	token := kernel.NewID()
 	var got []*Payout
-	if _, err := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", now).Set("send_claim = ?", token).
-		Where("id IN (?)", bun.List(ids)).Where("status = ?", StatusCreated).
-		Where("send_claimed_at IS NULL OR send_claimed_at < ?", now.Add(-s.opt.SendLease)).
-		Returning("*").Exec(ctx, &got); err != nil {
+	q := s.db.NewUpdate().Model((*Payout)(nil)).Set("send_claimed_at = ?", now).Set("send_claim = ?", token).
+		Where("id IN (?)", oldest)
+	if _, err := free(q.QueryBuilder()).Unwrap().(*bun.UpdateQuery).Returning("*").Exec(ctx, &got); err != nil {
 		return nil, "", fmt.Errorf("claim payouts: %w", err)
-	}
-	if len(got) == 0 && len(ids) > 0 { // all taken meanwhile: look again
-		for _, id := range ids {
-			skip[id] = true
-		}
-		return s.claim(ctx, skip)
 	}
 	sort.Slice(got, func(i, j int) bool { return got[i].ID < got[j].ID })
 	return got, token, nil
