@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -56,6 +57,17 @@ func TestBrowser(t *testing.T) {
 	if err := os.MkdirAll(shots, 0o755); err != nil {
 		t.Fatal(err)
 	}
+	// Screenshots of an earlier run must not pass for this run's.
+	for _, name := range screenshotNames {
+		if err := os.Remove(filepath.Join(shots, name+".png")); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+	}
+	if old, _ := filepath.Glob(filepath.Join(shots, "failure-*.png")); len(old) > 0 {
+		for _, f := range old {
+			_ = os.Remove(f)
+		}
+	}
 	t.Logf("screenshots: %s", shots)
 
 	// Build the binary from the repository root (two levels up).
@@ -76,7 +88,7 @@ func TestBrowser(t *testing.T) {
 	defer cancel()
 	var serverLog lockedBuffer
 	srv := exec.CommandContext(ctx, bin)
-	srv.Env = append(os.Environ(), "DATA_DIR="+filepath.Join(tmp, "data"), "LISTEN_ADDR="+addr)
+	srv.Env = append(localEnv(), "DATA_DIR="+filepath.Join(tmp, "data"), "LISTEN_ADDR="+addr)
 	srv.Stdout, srv.Stderr = &serverLog, &serverLog
 	srv.Cancel = func() error { return srv.Process.Signal(os.Interrupt) }
 	srv.WaitDelay = 10 * time.Second
@@ -124,16 +136,43 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("browser test failed: %v (screenshots in %s)", err, shots)
 	}
-	for _, name := range []string{"discover", "show", "vendor-live-sales"} {
-		for _, size := range []string{"desktop", "phone"} {
-			if _, err := os.Stat(filepath.Join(shots, name+"-"+size+".png")); err != nil {
-				t.Errorf("screenshot missing: %v", err)
-			}
+	for _, name := range screenshotNames {
+		if _, err := os.Stat(filepath.Join(shots, name+".png")); err != nil {
+			t.Errorf("screenshot missing: %v", err)
 		}
 	}
 	if strings.Contains(out.String(), "page error:") {
 		t.Errorf("the app threw uncaught errors (see the output above)")
 	}
+}
+
+// screenshotNames are the screenshots tests/browser.mjs writes (without .png).
+var screenshotNames = []string{
+	"discover-desktop", "discover-phone",
+	"show-desktop", "show-phone",
+	"vendor-live-sales-desktop", "vendor-live-sales-phone",
+	"show-guest-phone", "show-host-desktop", "studio-earnings-desktop",
+}
+
+// serverSettings are the variables that would make the server use outside
+// services or another address, data folder or admin account; the browser
+// test runs it in local mode, so they are dropped from its environment.
+var serverSettings = []string{
+	"DATABASE_URL", "REDIS_URL", "MEILI_URL", "MEILI_API_KEY",
+	"LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET",
+	"LISTEN_ADDR", "DATA_DIR", "ADMIN_EMAIL", "ADMIN_PASSWORD",
+}
+
+// localEnv is this process's environment without serverSettings.
+func localEnv() []string {
+	var env []string
+	for _, kv := range os.Environ() {
+		name, _, _ := strings.Cut(kv, "=")
+		if !slices.Contains(serverSettings, name) {
+			env = append(env, kv)
+		}
+	}
+	return env
 }
 
 func freeAddr(t *testing.T) string {

@@ -99,7 +99,7 @@ function ws(): Client {
   if (!wsClient) {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
     const authToken = token;
-    wsClient = createClient({
+    const client: Client = createClient({
       url,
       lazy: true,
       retryAttempts: Infinity,
@@ -107,37 +107,132 @@ function ws(): Client {
       retryWait: async (n) => new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** n, 10000))),
       connectionParams: () => (authToken ? { authToken } : {}),
       on: {
-        connected: () => setConnected(true),
-        closed: () => setConnected(false),
+        // A disposed client (the token changed) may report its close late.
+        connected: () => {
+          if (wsClient === client) setConnected(true);
+        },
+        closed: () => {
+          if (wsClient === client) setConnected(false);
+        },
       },
     });
+    wsClient = client;
   }
   return wsClient;
 }
 
+export type LiveStatus = 'connecting' | 'live' | 'error';
+
+type SubscribeOptions = {
+  /** A message to show when the subscription failed (it is retried). */
+  onError?: (message: string) => void;
+  /** The state of this subscription: called at once, then on every change. */
+  onStatus?: (s: LiveStatus) => void;
+};
+
 /**
- * Subscribes to a subscription of the contract. variables is sent again on
- * every reconnect, so a caller may update it in place (e.g. ShowEvents'
- * afterSeq) to resume where it left off. Returns the unsubscribe function.
+ * Subscribes to a subscription of the contract and keeps it running until
+ * the returned function is called: when the server ends it, or the socket
+ * closes with a code graphql-ws does not retry itself (e.g. 1008 for a
+ * slow consumer), or the auth token changes, it subscribes again (after a
+ * backoff on failures). variables is sent again on every (re)subscription,
+ * so a caller may update it in place (e.g. ShowEvents' afterSeq) to resume
+ * where it left off. Returns the unsubscribe function.
  */
 export function subscribe<R, V extends Record<string, unknown>>(
   doc: TypedDocumentString<R, V>,
   variables: V,
   onData: (data: R) => void,
-  onError?: (message: string) => void,
+  options: SubscribeOptions = {},
 ): () => void {
   const query = doc.toString();
-  return ws().subscribe<R>(
-    { operationName: operationName(query), query, variables },
-    {
-      next: (msg) => {
-        if (msg.errors?.length) onError?.(msg.errors[0].message);
-        else if (msg.data) onData(msg.data as R);
+  const name = operationName(query);
+  let stopped = false;
+  let gen = 0; // callbacks of an earlier (re)subscription are ignored
+  let failures = 0;
+  let active = false;
+  let status: LiveStatus | null = null;
+  let cancel: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const setStatus = (s: LiveStatus) => {
+    if (s !== status) {
+      status = s;
+      options.onStatus?.(s);
+    }
+  };
+  const start = () => {
+    timer = null;
+    if (stopped) return;
+    const g = ++gen;
+    active = true;
+    setStatus(wsConnected ? 'live' : 'connecting');
+    cancel = ws().subscribe<R>(
+      { operationName: name, query, variables },
+      {
+        next: (msg) => {
+          if (g !== gen) return;
+          failures = 0;
+          if (msg.errors?.length) options.onError?.(msg.errors[0].message);
+          else if (msg.data) {
+            setStatus('live');
+            onData(msg.data as R);
+          }
+        },
+        error: (err) => {
+          if (g !== gen) return;
+          options.onError?.(describe(err));
+          retry();
+        },
+        // Never expected: the server does not end these subscriptions, so a
+        // completion means the connection was closed (or the client disposed).
+        complete: () => {
+          if (g === gen) retry();
+        },
       },
-      error: (err) => onError?.(err instanceof Error ? err.message : 'The live connection failed.'),
-      complete: () => {},
-    },
-  );
+    );
+  };
+  const retry = () => {
+    active = false;
+    cancel = null;
+    if (stopped) return;
+    setStatus('error');
+    const wait = Math.min(1000 * 2 ** failures, 15000);
+    failures++;
+    if (!timer) timer = setTimeout(start, wait);
+  };
+  const restart = () => {
+    // A new token: the old client was disposed; subscribe again at once.
+    gen++;
+    const c = cancel;
+    cancel = null;
+    c?.();
+    if (timer) clearTimeout(timer);
+    failures = 0;
+    start();
+  };
+  const offToken = onTokenChange(restart);
+  const offConn = onLiveConnection((up) => {
+    if (active) setStatus(up ? 'live' : 'connecting');
+  });
+  start();
+  return () => {
+    stopped = true;
+    gen++;
+    offToken();
+    offConn();
+    if (timer) clearTimeout(timer);
+    cancel?.();
+  };
+}
+
+function describe(err: unknown): string {
+  if (Array.isArray(err) && err[0]?.message) return String(err[0].message);
+  if (err instanceof Error) return err.message;
+  if (err && typeof err === 'object' && 'code' in err) {
+    const e = err as { code: number; reason?: string };
+    return `connection closed (${e.code}${e.reason ? `: ${e.reason}` : ''})`;
+  }
+  return 'The live connection failed.';
 }
 
 // --- User errors: UserError.field is the input path, e.g. ["input",

@@ -31,7 +31,7 @@ function Route({ path }: { path: string }) {
 }
 
 function Header() {
-  const { viewer } = useViewer();
+  const { viewer, loaded } = useViewer();
   const { path } = useLocation();
   const link = (href: string, label: string) => {
     const current = href === '/' ? path === '/' : path === href || path.startsWith(href + '/');
@@ -55,7 +55,7 @@ function Header() {
           {viewer && link('/orders', 'Orders')}
           {viewer?.influencer ? link('/studio', 'Studio') : null}
           {viewer && link('/vendor', 'Vendor')}
-          {viewer ? (
+          {!loaded ? null : viewer ? (
             <li>
               <button
                 type="button"
@@ -82,23 +82,21 @@ function Header() {
 
 function App() {
   const { path } = useLocation();
-  const { loaded } = useViewer();
+  const { loaded, loadError } = useViewer();
   useEffect(() => {
     void refreshViewer();
   }, []);
   const first = useRef(true);
+  const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    // After navigating, move focus to the new page's heading for screen
-    // reader and keyboard users.
+    // After navigating, move focus to the start of the new page (its <main>)
+    // for screen reader and keyboard users: the page may still be loading,
+    // so not to a heading that may not be there yet.
     if (first.current) {
       first.current = false;
       return;
     }
-    const h = document.querySelector<HTMLElement>('main h1');
-    if (h) {
-      h.tabIndex = -1;
-      h.focus({ preventScroll: true });
-    }
+    mainRef.current?.focus({ preventScroll: true });
   }, [path]);
   return (
     <>
@@ -106,7 +104,21 @@ function App() {
         Skip to content
       </a>
       <Header />
-      <main id="main">{loaded ? <Route path={path} /> : <p role="status">Loading…</p>}</main>
+      <main id="main" tabIndex={-1} ref={mainRef}>{loaded ? (
+          <Route path={path} />
+        ) : loadError ? (
+          <div class="alert" role="alert">
+            <p>{loadError}</p>
+            <p>
+              Trying again…{' '}
+              <button type="button" onClick={() => void refreshViewer()}>
+                Retry now
+              </button>
+            </p>
+          </div>
+        ) : (
+          <p role="status">Loading…</p>
+        )}</main>
       <footer class="site-footer">
         <p>
           Livemarket reference client · built only on the <a href="/graphiql">GraphQL contract</a>
@@ -123,6 +135,17 @@ document.addEventListener('click', (e) => {
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || url.pathname === '/graphiql') return;
+  if (url.hash && url.pathname === location.pathname && url.search === location.search) {
+    // A link within the page (e.g. "Skip to content"): move focus to its
+    // target, as the browser would for a focusable one.
+    const target = document.getElementById(decodeURIComponent(url.hash.slice(1)));
+    if (!target) return;
+    e.preventDefault();
+    if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+    target.focus();
+    target.scrollIntoView?.({ block: 'start' });
+    return;
+  }
   e.preventDefault();
   navigate(url.pathname + url.search + url.hash);
 });

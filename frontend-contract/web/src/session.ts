@@ -1,23 +1,46 @@
 // The signed-in viewer and client-side routing.
 import { useEffect, useState } from 'preact/hooks';
-import { gql, getToken, onTokenChange, setToken } from './api';
+import { ApiError, gql, getToken, onTokenChange, setToken } from './api';
 import { MeDocument, SignOutDocument, type ViewerFieldsFragment } from './gql/graphql';
 
 let viewer: ViewerFieldsFragment | null = null;
 let loaded = false;
+let loadError: string | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let failures = 0;
 const subs = new Set<() => void>();
 const emit = () => subs.forEach((s) => s());
 
+/**
+ * Loads the signed-in viewer. Only an UNAUTHENTICATED answer signs the user
+ * out (gql drops the token); when the server cannot be reached the token is
+ * kept, loadError says so and it is tried again with a backoff.
+ */
 export async function refreshViewer(): Promise<void> {
+  if (retryTimer) {
+    clearTimeout(retryTimer);
+    retryTimer = null;
+  }
   if (!getToken()) {
     viewer = null;
   } else {
     try {
       viewer = (await gql(MeDocument)).me ?? null;
-    } catch {
-      viewer = null;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') {
+        viewer = null;
+      } else {
+        loadError = e instanceof Error ? e.message : String(e);
+        const wait = Math.min(2000 * 2 ** failures, 30000);
+        failures++;
+        retryTimer = setTimeout(() => void refreshViewer(), wait);
+        emit();
+        return;
+      }
     }
   }
+  failures = 0;
+  loadError = null;
   loaded = true;
   emit();
 }
@@ -47,7 +70,7 @@ onTokenChange(() => {
   }
 });
 
-export function useViewer(): { viewer: ViewerFieldsFragment | null; loaded: boolean } {
+export function useViewer(): { viewer: ViewerFieldsFragment | null; loaded: boolean; loadError: string | null } {
   const [, force] = useState(0);
   useEffect(() => {
     const s = () => force((n) => n + 1);
@@ -56,7 +79,7 @@ export function useViewer(): { viewer: ViewerFieldsFragment | null; loaded: bool
       subs.delete(s);
     };
   }, []);
-  return { viewer, loaded };
+  return { viewer, loaded, loadError };
 }
 
 // --- Routing: history API; links are ordinary <a href> elements that the

@@ -17,6 +17,7 @@ const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
 const SHOW_TITLE = 'Friday Glow-Up';
 const LIPSTICK = 'Velvet Matte Lipstick - Ruby';
+const OTHER_SHOW = 'Cast iron 101';
 
 mkdirSync(SHOTS, { recursive: true });
 for (const f of readdirSync(SHOTS)) if (f.startsWith('failure-')) rmSync(join(SHOTS, f));
@@ -87,8 +88,58 @@ async function checkLabels(page, where) {
   check(unlabelled.length === 0, `${where}: unlabelled controls: ${unlabelled.join(', ')}`);
 }
 
-async function signIn(page, email) {
-  await page.goto(`${BASE}/signin`);
+/**
+ * At 390 px the page does not scroll sideways and no table is wider than
+ * its container (tables turn into one card per row).
+ */
+async function checkPhoneOverflow(page, where) {
+  const own = page.viewportSize();
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(150);
+  const problems = await page.evaluate((width) => {
+    const out = [];
+    const sw = document.documentElement.scrollWidth;
+    if (sw > width) out.push(`the page is ${sw} px wide`);
+    for (const t of document.querySelectorAll('table')) {
+      const parent = t.parentElement;
+      const tw = Math.ceil(t.getBoundingClientRect().width);
+      if (tw > parent.clientWidth + 1 || parent.scrollWidth > parent.clientWidth + 1)
+        out.push(`table ${t.id || t.caption?.textContent || ''} is ${tw} px (scroll ${parent.scrollWidth}) in ${parent.clientWidth} px`);
+    }
+    return out;
+  }, PHONE.width);
+  await page.setViewportSize(own);
+  check(problems.length === 0, `${where} at 390 px: ${problems.join('; ')}`);
+  log(`${where}: no horizontal overflow at 390 px`);
+}
+
+/** Presses Tab until the focused element matches, at most max times. */
+async function tabTo(page, what, test, arg, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate(test, arg)) return;
+  }
+  throw new Error(`check failed: Tab never reached ${what}`);
+}
+
+const focused = (page) =>
+  page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a?.tagName, id: a?.id, text: (a?.textContent ?? '').trim(), inMain: !!a?.closest('main') };
+  });
+
+/** Records the live connections of a page, so a test can close them. */
+async function trackSockets(page) {
+  const sockets = [];
+  await page.routeWebSocket(/\/graphql$/, (ws) => {
+    sockets.push(ws);
+    ws.connectToServer();
+  });
+  return sockets;
+}
+
+async function signIn(page, email, next) {
+  await page.goto(`${BASE}/signin${next ? `?next=${next}` : ''}`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -118,15 +169,51 @@ async function main() {
   await shopper.getByRole('heading', { name: 'Discover live shopping' }).waitFor();
   log('shopper signed up');
 
+  // Keyboard only: the skip link, then a show opened and "Remind me" pressed.
+  await shopper.goto(`${BASE}/`);
+  const castIron = shopper.locator('article.show-card', { hasText: OTHER_SHOW });
+  await castIron.waitFor();
+  await shopper.keyboard.press('Tab');
+  check((await focused(shopper)).text === 'Skip to content', `first Tab reaches the skip link (${JSON.stringify(await focused(shopper))})`);
+  await shopper.keyboard.press('Enter');
+  const afterSkip = await focused(shopper);
+  check(afterSkip.id === 'main' || afterSkip.inMain, `Enter on the skip link moves focus into main (${JSON.stringify(afterSkip)})`);
+  await tabTo(shopper, `the link to "${OTHER_SHOW}"`, (t) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.includes(t), OTHER_SHOW, 60);
+  await shopper.keyboard.press('Enter');
+  await shopper.getByRole('heading', { level: 1, name: OTHER_SHOW }).waitFor();
+  const afterNav = await focused(shopper);
+  check(afterNav.id === 'main' || afterNav.inMain, `focus is in main after navigating (${JSON.stringify(afterNav)})`);
+  await shopper.getByRole('button', { name: /Remind me/ }).waitFor();
+  await tabTo(shopper, '"Remind me"', () => /Remind me/.test(document.activeElement?.textContent ?? ''), null, 40);
+  await shopper.keyboard.press('Enter');
+  await shopper.getByRole('button', { name: /Reminder set/ }).waitFor();
+  check((await shopper.getByRole('button', { name: /Reminder set/ }).getAttribute('aria-pressed')) === 'true', 'reminder set with the keyboard');
+  log('keyboard only: skip link, show opened, reminder set');
+
+  // Typo-tolerant search: with no query Discover lists every upcoming show;
+  // the answer to "lipstik" keeps only the show featuring the lipstick.
+  await shopper.goto(`${BASE}/`);
+  await castIron.waitFor();
+  const lipstikAnswer = shopper.waitForResponse((r) => {
+    if (!r.url().endsWith('/graphql')) return false;
+    const body = r.request().postDataJSON();
+    return body?.operationName === 'SearchShows' && body.variables?.query === 'lipstik';
+  });
   await shopper.getByLabel('Search shows and products').pressSequentially('lipstik', { delay: 40 });
+  const answer = await (await lipstikAnswer).json();
+  const titles = answer.data.searchShows.edges.map((e) => e.node.title);
+  check(titles.some((t) => t.includes(SHOW_TITLE)), `the search for "lipstik" finds ${SHOW_TITLE}: ${titles}`);
+  check(!titles.some((t) => t.includes(OTHER_SHOW)), `the search for "lipstik" does not find ${OTHER_SHOW}: ${titles}`);
+  await castIron.waitFor({ state: 'detached' });
   const card = shopper.locator('article.show-card', { hasText: SHOW_TITLE });
   await card.waitFor();
   check(await card.getByText(LIPSTICK).isVisible(), 'the show card lists the lipstick');
-  check((await shopper.locator('article.show-card').count()) >= 1, 'search found shows');
   await shopper.locator('li.product-hit', { hasText: LIPSTICK }).waitFor();
-  log('search "lipstik" found the show and the lipstick');
+  check((await shopper.getByLabel('Search shows and products').inputValue()) === 'lipstik', 'the query is in the box');
+  log('search "lipstik" found the show and the lipstick, and no longer lists Cast iron 101');
   await checkLabels(shopper, 'discover');
   await shotBoth(shopper, 'discover');
+  await checkPhoneOverflow(shopper, 'discover');
 
   await card.getByRole('button', { name: /Remind me/ }).click();
   await card.getByRole('button', { name: /Reminder set/ }).waitFor();
@@ -160,6 +247,7 @@ async function main() {
 
   // A third viewer, a guest on a phone, watches the stock.
   const viewer = await newPage('viewer', PHONE);
+  const viewerSockets = await trackSockets(viewer);
   await viewer.goto(showUrl);
   await viewer.locator('li.product', { hasText: LIPSTICK }).waitFor();
   await viewer.locator('.live-state[data-state="live"]').waitFor();
@@ -198,11 +286,24 @@ async function main() {
   // --- 3. The vendor's live sales page is open; the shopper buys the
   // pinned product: first with a declined token, then with tok_visa.
   const vendor = await newPage('vendor');
-  await signIn(vendor, 'owner@glow.example');
+  const vendorSockets = await trackSockets(vendor);
+  // A next that resolves to another origin is ignored.
+  await signIn(vendor, 'owner@glow.example', '/%5Cexample.com');
+  await vendor.waitForURL(`${BASE}/`);
   await vendor.goto(`${BASE}/vendor`);
   await vendor.getByRole('link', { name: 'Live sales' }).click();
   await vendor.getByText('Listening for sales').waitFor();
+  await vendor.locator('#live-headline').filter({ hasText: /order/ }).waitFor();
   log('vendor live sales page open');
+
+  // The server drops the vendor's live connection as a slow consumer
+  // (1008, which graphql-ws does not retry): the page subscribes again.
+  check(vendorSockets.length === 1, `one live connection for the vendor (${vendorSockets.length})`);
+  await vendorSockets[0].close({ code: 1008, reason: 'slow consumer' });
+  await vendor.waitForFunction(() => document.querySelector('.live-state')?.getAttribute('data-state') !== 'live');
+  await vendor.locator('.live-state[data-state="live"]').waitFor({ timeout: 10_000 });
+  check(vendorSockets.length === 2, `the vendor reconnected (${vendorSockets.length} connections)`);
+  log('vendor live sales resubscribed after a 1008 close');
 
   await shopper.getByRole('button', { name: 'Buy pinned product now' }).click();
   await shopper.getByRole('heading', { name: 'Your cart' }).waitFor();
@@ -216,7 +317,22 @@ async function main() {
 
   // --- 4. Declined: the error is shown next to the payment token field and
   // the stock does not move.
+  // The first checkout request fails on the network: the retry sends the
+  // same idempotency key; after the decline (a definite answer) a new one.
+  const checkoutKeys = [];
+  let dropped = 0;
+  await shopper.route('**/graphql', async (route) => {
+    const body = route.request().postDataJSON();
+    if (body?.operationName === 'Checkout') {
+      checkoutKeys.push(body.variables.input.idempotencyKey);
+      if (dropped++ === 0) return route.abort('connectionreset');
+    }
+    return route.fallback();
+  });
   await shopper.getByLabel('Payment token').fill('tok_declined');
+  await shopper.getByRole('button', { name: /Place order/ }).click();
+  await shopper.getByRole('alert').filter({ hasText: /Cannot reach the server/ }).waitFor();
+  log('checkout request lost on the network; retrying');
   await shopper.getByRole('button', { name: /Place order/ }).click();
   const tokenField = shopper.locator('.field', { has: shopper.getByLabel('Payment token') });
   await tokenField.locator('.error').waitFor();
@@ -233,11 +349,25 @@ async function main() {
   await viewer.waitForTimeout(300);
   log('stock unchanged after the decline');
 
+  // The viewer's live connection is closed as a slow consumer (1008): the
+  // page subscribes again and still sees the stock drop below.
+  const viewerConns = viewerSockets.length;
+  await viewerSockets[viewerConns - 1].close({ code: 1008, reason: 'slow consumer' });
+  await viewer.waitForFunction(() => document.querySelector('.live-state')?.getAttribute('data-state') !== 'live');
+  await viewer.locator('.live-state[data-state="live"]').waitFor({ timeout: 10_000 });
+  check(viewerSockets.length === viewerConns + 1, `the viewer reconnected (${viewerSockets.length} connections)`);
+  log('viewer resubscribed after a 1008 close');
+
   await shopper.getByLabel('Payment token').fill('tok_visa');
   await shopper.getByRole('button', { name: /Place order/ }).click();
   await shopper.getByRole('heading', { name: /Order .* is confirmed/ }).waitFor();
   check(await shopper.getByText(LIPSTICK).first().isVisible(), 'confirmation lists the lipstick');
   log('order confirmed');
+  await shopper.unroute('**/graphql');
+  check(checkoutKeys.length === 3, `three checkout requests (${checkoutKeys.length})`);
+  check(checkoutKeys[0] === checkoutKeys[1], 'the retry after a network failure reuses the idempotency key');
+  check(checkoutKeys[2] !== checkoutKeys[1], 'a new checkout after the decline uses a new idempotency key');
+  log('idempotency key reused for the retry, renewed after the decline');
 
   await viewer.locator('li.product', { hasText: LIPSTICK }).locator(`.stock[data-stock="${stockBefore - 1}"]`).waitFor({ timeout: 5000 });
   log(`viewer sees stock drop to ${stockBefore - 1}`);
@@ -246,7 +376,7 @@ async function main() {
   await byShow.waitFor({ timeout: 5000 });
   await vendor.locator('#totals-influencer tbody tr', { hasText: '@anna' }).waitFor();
   await vendor.locator('ol.sales li', { hasText: LIPSTICK }).waitFor();
-  check((await byShow.locator('td').first().innerText()).trim() === '1', 'one order for the show');
+  await vendor.locator('#totals-show tbody tr', { hasText: SHOW_TITLE }).locator('td').first().filter({ hasText: /^\s*1\s*$/ }).waitFor();
   log('vendor live sales show the sale for the show and @anna');
 
   // Screenshots of the show page and the live sales page.
@@ -260,6 +390,8 @@ async function main() {
   await shot(host, 'show-host-desktop');
   await checkLabels(vendor, 'vendor live sales');
   await shotBoth(vendor, 'vendor-live-sales');
+  await checkPhoneOverflow(vendor, 'vendor live sales');
+  await checkPhoneOverflow(shopper, 'show page');
 
   // The shopper's orders list the order.
   await shopper.goto(`${BASE}/orders`);
@@ -279,6 +411,7 @@ async function main() {
   }
   await host.locator('table tr', { hasText: SHOW_TITLE }).waitFor();
   await shot(host, 'studio-earnings-desktop');
+  await checkPhoneOverflow(host, 'studio earnings');
   const vendorBase = vendor.url().replace(/\/live$/, '');
   for (const [tab, text] of [
     ['products', 'Products and stock'],
@@ -289,8 +422,40 @@ async function main() {
     await vendor.goto(`${vendorBase}/${tab}`);
     await vendor.getByRole('heading', { name: text }).waitFor();
     await checkLabels(vendor, tab);
+    if (tab === 'reports') {
+      await vendor.locator('table tr', { hasText: SHOW_TITLE }).waitFor();
+      await checkPhoneOverflow(vendor, 'sales report');
+    }
   }
   log('studio and dashboard pages load');
+
+  // The vendor sees the lipstick's open offer and withdraws it.
+  await vendor.goto(`${vendorBase}/products`);
+  const lipstickItem = vendor.locator('li.card', { has: vendor.locator('strong', { hasText: LIPSTICK }) });
+  await lipstickItem.locator('.offer-line', { hasText: 'Open offer' }).waitFor();
+  await lipstickItem.getByRole('button', { name: `Withdraw the offer on ${LIPSTICK}` }).click();
+  await lipstickItem.locator('.offer-line', { hasText: 'No open offer' }).waitFor();
+  await vendor.reload();
+  await lipstickItem.locator('.offer-line', { hasText: 'No open offer' }).waitFor();
+  log('vendor withdrew the open offer on the lipstick');
+
+  // A shop the vendor does not own.
+  await vendor.goto(`${BASE}/vendor/not-my-shop/products`);
+  await vendor.getByRole('heading', { name: 'Shop not found' }).waitFor();
+  await vendor.getByRole('main').getByRole('link', { name: /Glow/ }).first().waitFor();
+  log('unknown shop: "Shop not found" with links to the viewer\'s shops');
+
+  // The server cannot be reached while the app loads: the vendor stays
+  // signed in, sees the error, and the app recovers by itself.
+  await vendor.route('**/graphql', (route) => route.abort('connectionrefused'));
+  await vendor.goto(`${vendorBase}/products`);
+  await vendor.getByRole('alert').filter({ hasText: /Cannot reach the server/ }).waitFor();
+  check((await vendor.getByRole('link', { name: 'Sign in' }).count()) === 0, 'no "Sign in" link while the server is unreachable');
+  check((await vendor.evaluate(() => localStorage.getItem('livemarket.token'))) !== null, 'the token is kept');
+  await vendor.unroute('**/graphql');
+  await vendor.getByRole('heading', { name: 'Products and stock' }).waitFor({ timeout: 15_000 });
+  await vendor.getByRole('button', { name: /Sign out/ }).waitFor();
+  log('network failure on load: error shown, still signed in after the retry');
 }
 
 let failed = false;

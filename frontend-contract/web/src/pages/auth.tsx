@@ -4,9 +4,18 @@ import { SignInDocument, SignUpDocument } from '../gql/graphql';
 import { navigate, signedIn, useLocation } from '../session';
 import { Field, FormErrors, useAction } from '../ui';
 
+/** Where to go after signing in: next when it is a path of this site, else Discover. */
 function next(params: URLSearchParams): string {
   const n = params.get('next');
-  return n && n.startsWith('/') && !n.startsWith('//') ? n : '/';
+  if (!n || !n.startsWith('/')) return '/';
+  try {
+    // "/\\example.com" and "//example.com" resolve to another origin.
+    const u = new URL(n, location.origin);
+    if (u.origin !== location.origin) return '/';
+    return u.pathname + u.search + u.hash;
+  } catch {
+    return '/';
+  }
 }
 
 export function SignInPage() {

@@ -119,6 +119,15 @@ export function DiscoverPage() {
   const [within, setWithin] = useState('');
   const [categories, setCategories] = useState<string[]>([]);
   const q = useDebounced(query.trim(), 200);
+  // The query is part of the address (a reload or a shared link keeps it).
+  useEffect(() => {
+    const params = new URLSearchParams(location.search);
+    if ((params.get('q') ?? '') === q) return;
+    if (q) params.set('q', q);
+    else params.delete('q');
+    const search = params.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}${location.hash}`);
+  }, [q]);
 
   const minMinor = minPrice === '' ? undefined : Math.round(parseFloat(minPrice) * 100);
   const maxMinor = maxPrice === '' ? undefined : Math.round(parseFloat(maxPrice) * 100);

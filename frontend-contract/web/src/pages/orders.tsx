@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
-import { formatMoney, formatTime, gql, newIdempotencyKey, type UserError } from '../api';
+import { useRef, useState } from 'preact/hooks';
+import { ApiError, formatMoney, formatTime, gql, newIdempotencyKey, type UserError } from '../api';
 import { CartDocument, CartLineUpdateDocument, CheckoutDocument, MyOrdersDocument, OrderDocument, type OrderFieldsFragment } from '../gql/graphql';
 import { navigate, useViewer } from '../session';
 import { ErrorBox, Field, FormErrors, Loading, Select, StatusBadge, useAction, useLoad } from '../ui';
@@ -36,6 +36,7 @@ export function CartPage() {
   const [lineErr, setLineErr] = useState<string | null>(null);
   const act = useAction();
   const lineAct = useAction();
+  const checkoutKey = useRef<string | null>(null);
   if (!viewer) return <><h1>Your cart</h1><NeedSignIn /></>;
   const c = cart.data;
   return (
@@ -116,16 +117,28 @@ export function CartPage() {
           <form
             onSubmit={async (e) => {
               e.preventDefault();
-              const r = await act.run(() =>
-                gql(CheckoutDocument, {
-                  input: {
-                    idempotencyKey: newIdempotencyKey(),
+              // One key per checkout attempt: a retry after a network or HTTP
+              // failure (the order may have been placed) sends the same key;
+              // a definite answer (an order, or errors) ends the attempt.
+              if (!checkoutKey.current) checkoutKey.current = newIdempotencyKey();
+              const idempotencyKey = checkoutKey.current;
+              const r = await act.run(async () => {
+                try {
+                  return await gql(CheckoutDocument, {
+                    input: {
+                      idempotencyKey,
                     paymentToken,
-                    shippingAddress: { name, line1, line2: line2 || undefined, city, postalCode, country: country.toUpperCase() },
-                  },
-                }),
-              );
+                      shippingAddress: { name, line1, line2: line2 || undefined, city, postalCode, country: country.toUpperCase() },
+                    },
+                  });
+                } catch (err) {
+                  const unsure = !(err instanceof ApiError) || err.code === 'NETWORK' || err.code === 'HTTP' || !err.code;
+                  if (!unsure) checkoutKey.current = null;
+                  throw err;
+                }
+              });
               if (!r) return;
+              checkoutKey.current = null;
               setErrors(r.checkout.errors);
               if (r.checkout.order) navigate(`/orders/${r.checkout.order.id}?placed=1`);
             }}
@@ -184,7 +197,7 @@ function OrderSummary({ o }: { o: OrderFieldsFragment }) {
         )}
         {o.influencer && <> with @{o.influencer.handle}</>}
       </p>
-      <table>
+      <table class="stack">
         <caption class="sr-only">Order lines</caption>
         <thead>
           <tr>
@@ -197,13 +210,13 @@ function OrderSummary({ o }: { o: OrderFieldsFragment }) {
         <tbody>
           {o.lines.map((l) => (
             <tr key={l.id}>
-              <td>{l.product.title}</td>
-              <td>{l.vendor.name}</td>
-              <td>
+              <td data-label="Product">{l.product.title}</td>
+              <td data-label="Seller">{l.vendor.name}</td>
+              <td data-label="Qty">
                 {l.quantity}
                 {l.refundedQuantity > 0 && <span class="small"> ({l.refundedQuantity} refunded)</span>}
               </td>
-              <td>{formatMoney(l.total)}</td>
+              <td data-label="Total">{formatMoney(l.total)}</td>
             </tr>
           ))}
         </tbody>
@@ -230,10 +243,15 @@ export function OrderPage({ id }: { id: string }) {
   const o = res.data;
   return (
     <>
-      {placed && o ? (
+      {placed && o && o.status === 'PAID' ? (
         <div class="confirmation" role="status">
           <h1>Thank you! Order {o.number} is confirmed</h1>
           <p>We have your payment; the sellers will ship soon.</p>
+        </div>
+      ) : placed && o ? (
+        <div class="alert" role="status">
+          <h1>Order {o.number} is {o.status.toLowerCase().replace(/_/g, ' ')}</h1>
+          <p>{o.status === 'CANCELLED' ? 'The payment did not go through; nothing was charged.' : 'See the details below.'}</p>
         </div>
       ) : (
         <h1>Order {o ? o.number : ''}</h1>

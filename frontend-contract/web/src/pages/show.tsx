@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatMoney, formatTime, gql, onLiveConnection, subscribe, type UserError } from '../api';
+import { formatMoney, formatTime, gql, subscribe, type LiveStatus, type UserError } from '../api';
 import {
   CartLineAddDocument,
   ChatPostDocument,
@@ -42,8 +42,11 @@ function VideoPanel({ show, isHost }: { show: Show; isHost: boolean }) {
     return (await gql(ShowJoinDocument, { input: { id: show.id } })).showJoin;
   }, [show.id, show.status]);
   const videoRef = useRef<HTMLDivElement>(null);
+  const previewRef = useRef<HTMLDivElement>(null);
   const [state, setState] = useState('');
   const [room, setRoom] = useState<import('livekit-client').Room | null>(null);
+  const [needsAudioTap, setNeedsAudioTap] = useState(false);
+  const [camera, setCamera] = useState<'off' | 'starting' | 'on'>('off');
   const j = join.data;
   const configured = !!(j && j.url && j.token);
 
@@ -66,13 +69,33 @@ function VideoPanel({ show, isHost }: { show: Show; isHost: boolean }) {
         }
       });
       r.on(lk.RoomEvent.TrackUnsubscribed, (track) => track.detach().forEach((el) => el.remove()));
-      r.on(lk.RoomEvent.Disconnected, () => setState('Video disconnected.'));
+      // Browsers block sound until the user interacts with the page.
+      r.on(lk.RoomEvent.AudioPlaybackStatusChanged, () => setNeedsAudioTap(!r!.canPlaybackAudio));
+      // The host's own camera, muted, as a preview.
+      r.on(lk.RoomEvent.LocalTrackPublished, (pub) => {
+        const track = pub.track;
+        if (track?.kind === 'video') {
+          const el = track.attach();
+          if (el instanceof HTMLVideoElement) {
+            el.muted = true;
+            el.playsInline = true;
+            el.setAttribute('aria-label', 'Your camera (preview)');
+          }
+          previewRef.current?.appendChild(el);
+        }
+      });
+      r.on(lk.RoomEvent.LocalTrackUnpublished, (pub) => pub.track?.detach().forEach((el) => el.remove()));
+      r.on(lk.RoomEvent.Disconnected, () => {
+        setState('Video disconnected.');
+        setCamera('off');
+      });
       setState('Connecting to video…');
       try {
         await r.connect(j.url!, j.token!);
         if (!disposed) {
           setState('');
           setRoom(r);
+          setNeedsAudioTap(!r.canPlaybackAudio);
         }
       } catch (e) {
         setState(`Video unavailable: ${e instanceof Error ? e.message : String(e)}`);
@@ -82,10 +105,26 @@ function VideoPanel({ show, isHost }: { show: Show; isHost: boolean }) {
       disposed = true;
       void r?.disconnect();
       setRoom(null);
+      setCamera('off');
+      setNeedsAudioTap(false);
     };
   }, [configured, j?.url, j?.token, show.status, show.id]);
 
   if (join.loading && !j) return <div class="video video-off"><Loading what="video" /></div>;
+  if (join.error && !j) {
+    // ShowJoin failed: say why, rather than "not configured".
+    return (
+      <div class="video video-off" role="note" aria-label="Video">
+        <p>
+          <strong>Video unavailable</strong>
+        </p>
+        <p class="small">{join.error instanceof Error ? join.error.message : String(join.error)}</p>
+        <button type="button" onClick={() => void join.reload()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
   if (!configured) {
     return (
       <div class="video video-off" role="note" aria-label="Video">
@@ -110,24 +149,50 @@ function VideoPanel({ show, isHost }: { show: Show; isHost: boolean }) {
           </p>
         )}
       </div>
+      {isHost && <div ref={previewRef} class="video-preview" aria-label="Your camera" />}
       <p class="small" role="status">
         {state}
       </p>
-      {isHost && j?.canPublish && room && (
-        <button
-          type="button"
-          onClick={async () => {
-            try {
-              await room.localParticipant.enableCameraAndMicrophone();
-              setState('Broadcasting.');
-            } catch (e) {
-              setState(`Camera unavailable: ${e instanceof Error ? e.message : String(e)}`);
-            }
-          }}
-        >
-          Start camera and microphone
-        </button>
-      )}
+      <div class="actions">
+        {needsAudioTap && room && (
+          <button
+            type="button"
+            class="primary"
+            onClick={async () => {
+              try {
+                await room.startAudio();
+                setNeedsAudioTap(!room.canPlaybackAudio);
+              } catch (e) {
+                setState(`Sound unavailable: ${e instanceof Error ? e.message : String(e)}`);
+              }
+            }}
+          >
+            Tap for sound
+          </button>
+        )}
+        {isHost && j?.canPublish && room && (
+          <button
+            type="button"
+            aria-pressed={camera === 'on'}
+            disabled={camera === 'starting'}
+            onClick={async () => {
+              const on = camera !== 'on';
+              setCamera('starting');
+              try {
+                await room.localParticipant.setCameraEnabled(on);
+                await room.localParticipant.setMicrophoneEnabled(on);
+                setCamera(on ? 'on' : 'off');
+                setState(on ? 'Broadcasting.' : 'Camera and microphone off.');
+              } catch (e) {
+                setCamera(on ? 'off' : 'on');
+                setState(`Camera unavailable: ${e instanceof Error ? e.message : String(e)}`);
+              }
+            }}
+          >
+            {camera === 'on' ? 'Stop camera and microphone' : camera === 'starting' ? 'Switching camera…' : 'Start camera and microphone'}
+          </button>
+        )}
+      </div>
     </div>
   );
 }
@@ -343,8 +408,10 @@ export function ShowPage({ id }: { id: string }) {
   const [viewers, setViewers] = useState(0);
   const [chat, setChat] = useState<ChatMessage[]>([]);
   const [questions, setQuestions] = useState<Question[]>([]);
-  const [live, setLive] = useState<'connecting' | 'live' | 'error'>('connecting');
+  const [live, setLive] = useState<LiveStatus>('connecting');
   const [announce, setAnnounce] = useState('');
+  const [chatAnnounce, setChatAnnounce] = useState('');
+  const chatAct = useAction();
   const [buyMsg, setBuyMsg] = useState<string | null>(null);
   const buy = useAction();
   const host = useAction();
@@ -378,9 +445,8 @@ export function ShowPage({ id }: { id: string }) {
         vars.afterSeq = ev.seq;
         apply(ev);
       },
-      () => setLive('error'),
+      { onStatus: setLive },
     );
-    const offConn = onLiveConnection((up) => setLive(up ? 'live' : 'connecting'));
     (async () => {
       try {
         const [c, q] = await Promise.all([gql(ShowChatDocument, { id, first: 50 }), gql(ShowQuestionsDocument, { id, first: 50 })]);
@@ -394,7 +460,6 @@ export function ShowPage({ id }: { id: string }) {
     })();
     return () => {
       cancelled = true;
-      offConn();
       unsubscribe();
     };
   }, [id]);
@@ -416,7 +481,8 @@ export function ShowPage({ id }: { id: string }) {
         setViewers(ev.count);
         break;
       case 'ChatMessagePosted':
-        setChat((c) => mergeById(c, [ev.message]));
+        setChat((c) => mergeById(c, [ev.message]).slice(0, CHAT_KEEP));
+        setChatAnnounce(`${ev.message.author.displayName}: ${ev.message.body}`);
         break;
       case 'ChatMessageRemoved':
         setChat((c) => c.filter((m) => m.id !== ev.messageId));
@@ -596,12 +662,20 @@ export function ShowPage({ id }: { id: string }) {
               button="Send"
               send={async (body) => {
                 const r = (await gql(ChatPostDocument, { input: { showId: show.id, body } })).chatPost;
-                if (r.message) setChat((c) => mergeById(c, [r.message!]));
+                if (r.message) setChat((c) => mergeById(c, [r.message!]).slice(0, CHAT_KEEP));
                 return { errors: r.errors, ok: !!r.message };
               }}
             />
           )}
-          <ul class="chat" aria-live="polite">
+          {chatAct.failure && (
+            <p class="alert" role="alert">
+              {chatAct.failure}
+            </p>
+          )}
+          <div class="sr-only" aria-live="polite">
+            {chatAnnounce}
+          </div>
+          <ul class="chat">
             {chat.length === 0 && <li class="muted small">No messages yet.</li>}
             {chat.map((m) => (
               <li key={m.id} data-message-id={m.id}>
@@ -611,9 +685,9 @@ export function ShowPage({ id }: { id: string }) {
                     type="button"
                     class="linklike small"
                     onClick={async () => {
-                      const r = await host.run(() => gql(ChatRemoveDocument, { input: { messageId: m.id } }));
+                      const r = await chatAct.run(() => gql(ChatRemoveDocument, { input: { messageId: m.id } }));
                       if (r && !r.chatRemove.errors.length) setChat((c) => c.filter((x) => x.id !== m.id));
-                      else if (r) host.setFailure(r.chatRemove.errors[0].message);
+                      else if (r) chatAct.setFailure(r.chatRemove.errors[0].message);
                     }}
                   >
                     Remove<span class="sr-only"> message from {m.author.displayName}</span>
@@ -627,6 +701,9 @@ export function ShowPage({ id }: { id: string }) {
     </div>
   );
 }
+
+/** How many chat messages the page keeps (the newest). */
+const CHAT_KEEP = 200;
 
 /** Merges items into a newest-first list by id (later data wins, fields kept). */
 function mergeById<T extends { id: string }>(list: T[], items: Partial<T>[] & { id: string }[]): T[] {

@@ -23,7 +23,7 @@ import { bps, Countdown, ErrorBox, Field, FormErrors, isoToLocal, Loading, local
 export function SalesTable({ rows, caption, keyLabel }: { rows: SalesRowFieldsFragment[]; caption: string; keyLabel: string }) {
   return (
     <div class="table-wrap">
-      <table>
+      <table class="stack">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -47,14 +47,16 @@ export function SalesTable({ rows, caption, keyLabel }: { rows: SalesRowFieldsFr
           )}
           {rows.map((r) => (
             <tr key={r.key + r.gross.currency}>
-              <th scope="row">{r.label}</th>
-              <td>{r.orders}</td>
-              <td>{r.units}</td>
-              <td>{formatMoney(r.gross)}</td>
-              <td>{formatMoney(r.commission)}</td>
-              <td>{formatMoney(r.platformFee)}</td>
-              <td>{formatMoney(r.vendorNet)}</td>
-              <td>{formatMoney(r.refunded)}</td>
+              <th scope="row" data-label={keyLabel}>
+                {r.label || (r.key ? r.key : `No ${keyLabel.toLowerCase()}`)}
+              </th>
+              <td data-label="Orders">{r.orders}</td>
+              <td data-label="Units">{r.units}</td>
+              <td data-label="Gross">{formatMoney(r.gross)}</td>
+              <td data-label="Commission">{formatMoney(r.commission)}</td>
+              <td data-label="Platform fee">{formatMoney(r.platformFee)}</td>
+              <td data-label="Vendor net">{formatMoney(r.vendorNet)}</td>
+              <td data-label="Refunded">{formatMoney(r.refunded)}</td>
             </tr>
           ))}
         </tbody>
@@ -80,7 +82,7 @@ export function BalancesAndPayouts({ partyId }: { partyId: string }) {
         <p class="muted">Nothing earned yet.</p>
       ) : (
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <caption class="sr-only">Balances</caption>
             <thead>
               <tr>
@@ -93,10 +95,12 @@ export function BalancesAndPayouts({ partyId }: { partyId: string }) {
             <tbody>
               {res.data.balances.map((b) => (
                 <tr key={b.currency}>
-                  <th scope="row">{b.currency}</th>
-                  <td>{formatMoney(b.pending)}</td>
-                  <td>{formatMoney(b.available)}</td>
-                  <td>{formatMoney(b.paidOut)}</td>
+                  <th scope="row" data-label="Currency">
+                    {b.currency}
+                  </th>
+                  <td data-label="Pending">{formatMoney(b.pending)}</td>
+                  <td data-label="Available">{formatMoney(b.available)}</td>
+                  <td data-label="Paid out">{formatMoney(b.paidOut)}</td>
                 </tr>
               ))}
             </tbody>

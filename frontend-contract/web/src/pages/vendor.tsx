@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
-import { formatMoney, formatTime, gql, onLiveConnection, subscribe, type UserError } from '../api';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatMoney, formatTime, gql, subscribe, type LiveStatus, type UserError } from '../api';
 import {
   CollaborationApproveDocument,
   CollaborationCounterDocument,
   CollaborationRejectDocument,
   MyVendorsDocument,
   OfferPublishDocument,
+  OffersDocument,
+  OfferWithdrawDocument,
   ProductCreateDocument,
   ProductStockAdjustDocument,
   VendorCollaborationsDocument,
@@ -14,6 +16,7 @@ import {
   VendorSalesDocument,
   VendorSalesReportDocument,
   type CollaborationFieldsFragment,
+  type OffersQuery,
   type SalesGroupBy,
   type VendorSalesSubscription,
 } from '../gql/graphql';
@@ -81,7 +84,7 @@ function StockForm({ id, title, onStock }: { id: string; title: string; onStock:
   );
 }
 
-function OfferForm({ productId, title }: { productId: string; title: string }) {
+function OfferForm({ productId, title, onDone }: { productId: string; title: string; onDone: () => void }) {
   const [pct, setPct] = useState('10');
   const [errors, setErrors] = useState<UserError[]>([]);
   const [ok, setOk] = useState<string | null>(null);
@@ -95,7 +98,10 @@ function OfferForm({ productId, title }: { productId: string; title: string }) {
         const r = await act.run(() => gql(OfferPublishDocument, { input: { productId, commissionBps: Math.round(parseFloat(pct) * 100) } }));
         if (!r) return;
         setErrors(r.offerPublish.errors);
-        if (r.offerPublish.offer) setOk(`Offer published at ${bps(r.offerPublish.offer.commissionBps)}.`);
+        if (r.offerPublish.offer) {
+          setOk(`Offer published at ${bps(r.offerPublish.offer.commissionBps)}.`);
+          onDone();
+        }
       }}
     >
       <FormErrors errors={errors} fields={['commissionBps']} failure={act.failure} />
@@ -162,14 +168,58 @@ function NewProduct({ vendorId, onDone }: { vendorId: string; onDone: () => void
   );
 }
 
+type OpenOffer = OffersQuery['offers']['edges'][number]['node'];
+
+/** The product's open offer (what creators may book now) and a Withdraw button. */
+function OpenOfferLine({ offer, title, onDone }: { offer: OpenOffer | undefined; title: string; onDone: () => void }) {
+  const act = useAction();
+  const [errors, setErrors] = useState<UserError[]>([]);
+  if (!offer) return <p class="small muted offer-line">No open offer to creators.</p>;
+  return (
+    <div class="offer-line">
+      <p class="small">
+        Open offer: <strong>{bps(offer.commissionBps)}</strong> commission
+        {offer.startsAt ? ` from ${formatTime(offer.startsAt)}` : ''}
+        {offer.endsAt ? ` until ${formatTime(offer.endsAt)}` : ''}{' '}
+        <button
+          type="button"
+          class="linklike"
+          disabled={act.busy}
+          onClick={async () => {
+            const r = await act.run(() => gql(OfferWithdrawDocument, { input: { offerId: offer.id } }));
+            if (!r) return;
+            setErrors(r.offerWithdraw.errors);
+            if (!r.offerWithdraw.errors.length) onDone();
+          }}
+        >
+          Withdraw<span class="sr-only"> the offer on {title}</span>
+        </button>
+      </p>
+      <FormErrors errors={errors} fields={[]} failure={act.failure} />
+    </div>
+  );
+}
+
 function ProductsTab({ vendorId, slug }: { vendorId: string; slug: string }) {
   const res = useLoad(async () => (await gql(VendorProductsDocument, { slug, first: 100 })).vendor?.products, [slug]);
+  const offers = useLoad(async () => {
+    const out = new Map<string, OpenOffer>();
+    let after: string | null | undefined = undefined;
+    for (let i = 0; i < 20; i++) {
+      const o: OffersQuery = await gql(OffersDocument, { filter: { vendorId }, first: 100, after });
+      for (const e of o.offers.edges) if (!out.has(e.node.product.id)) out.set(e.node.product.id, e.node);
+      if (!o.offers.pageInfo.hasNextPage) break;
+      after = o.offers.pageInfo.endCursor;
+    }
+    return out;
+  }, [vendorId]);
   const [stock, setStock] = useState<Record<string, number>>({});
   return (
     <section aria-labelledby="prod-h">
       <h2 id="prod-h">Products and stock</h2>
       <NewProduct vendorId={vendorId} onDone={() => void res.reload()} />
       <ErrorBox error={res.error} />
+      <ErrorBox error={offers.error} />
       {!res.data && res.loading && <Loading what="products" />}
       <ul class="list">
         {res.data?.edges.map(({ node: p }) => (
@@ -179,9 +229,10 @@ function ProductsTab({ vendorId, slug }: { vendorId: string; slug: string }) {
               Stock: <strong>{stock[p.id] ?? p.stock}</strong>
             </p>
             <StockForm id={p.id} title={p.title} onStock={(n) => setStock((s) => ({ ...s, [p.id]: n }))} />
+            {offers.data && <OpenOfferLine offer={offers.data.get(p.id)} title={p.title} onDone={() => void offers.reload()} />}
             <details>
               <summary>Offer to creators</summary>
-              <OfferForm productId={p.id} title={p.title} />
+              <OfferForm productId={p.id} title={p.title} onDone={() => void offers.reload()} />
             </details>
           </li>
         ))}
@@ -283,28 +334,56 @@ function CollabsTab({ vendorId }: { vendorId: string }) {
   );
 }
 
-// --- Live sales: VendorSales events, with running totals per show and per
-// influencer since the page was opened.
+// --- Live sales: today's totals (UTC) from vendorSalesReport, plus the
+// VendorSales events received since that report was asked for. vendorSales
+// cannot resume after a reconnect, so the report is fetched again whenever
+// the subscription is back and after each sale (which makes the totals exact
+// again once it answers).
 
-type Totals = { label: string; orders: Set<string>; units: number; gross: number; commission: number; currency: string };
+type Totals = { key: string; label: string; orders: number; orderIds: Set<string>; units: number; gross: number; commission: number; currency: string };
+type Row = { key: string; label: string; currency: string; orders: number; units: number; gross: number; commission: number };
+type Report = { at: number; byShow: Row[]; byInfluencer: Row[]; byDay: Row[] };
 
-function addTo(m: Map<string, Totals>, key: string, label: string, s: Sale): Map<string, Totals> {
-  const next = new Map(m);
-  const t = next.get(key) ?? { label, orders: new Set<string>(), units: 0, gross: 0, commission: 0, currency: s.gross.currency };
-  next.set(key, {
-    ...t,
-    orders: new Set([...t.orders, s.orderId]),
-    units: t.units + s.quantity,
-    gross: t.gross + s.gross.amountMinor,
-    commission: t.commission + s.commission.amountMinor,
-  });
-  return next;
+function utcDay(t: number): { from: string; to: string } {
+  const d = new Date(t);
+  const from = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  return { from: new Date(from).toISOString(), to: new Date(from + 86400_000).toISOString() };
 }
 
-function TotalsTable({ caption, keyLabel, totals, id }: { caption: string; keyLabel: string; totals: Map<string, Totals>; id: string }) {
+/** Report rows plus the sales not in the report yet, keyed by key and currency. */
+function combine(rows: Row[], extra: Sale[], keyOf: (s: Sale) => [string, string], labels: Map<string, string>): Totals[] {
+  const out = new Map<string, Totals>();
+  const get = (key: string, currency: string, label: string) => {
+    const k = `${key}|${currency}`;
+    let t = out.get(k);
+    if (!t) {
+      t = { key, label: labels.get(key) ?? label, orders: 0, orderIds: new Set(), units: 0, gross: 0, commission: 0, currency };
+      out.set(k, t);
+    }
+    return t;
+  };
+  for (const r of rows) {
+    const t = get(r.key, r.currency, r.label);
+    t.orders += r.orders;
+    t.units += r.units;
+    t.gross += r.gross;
+    t.commission += r.commission;
+  }
+  for (const s of extra) {
+    const [key, label] = keyOf(s);
+    const t = get(key, s.gross.currency, label);
+    t.orderIds.add(s.orderId);
+    t.units += s.quantity;
+    t.gross += s.gross.amountMinor;
+    t.commission += s.commission.amountMinor;
+  }
+  return [...out.values()].sort((a, b) => b.gross - a.gross || a.label.localeCompare(b.label));
+}
+
+function TotalsTable({ caption, keyLabel, totals, id }: { caption: string; keyLabel: string; totals: Totals[]; id: string }) {
   return (
     <div class="table-wrap">
-      <table id={id}>
+      <table id={id} class="stack">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -316,20 +395,22 @@ function TotalsTable({ caption, keyLabel, totals, id }: { caption: string; keyLa
           </tr>
         </thead>
         <tbody>
-          {totals.size === 0 && (
+          {totals.length === 0 && (
             <tr>
               <td colSpan={5} class="muted">
-                Waiting for sales…
+                No sales yet today.
               </td>
             </tr>
           )}
-          {[...totals.entries()].map(([k, t]) => (
-            <tr key={k}>
-              <th scope="row">{t.label}</th>
-              <td>{t.orders.size}</td>
-              <td>{t.units}</td>
-              <td>{formatMoney({ amountMinor: t.gross, currency: t.currency })}</td>
-              <td>{formatMoney({ amountMinor: t.commission, currency: t.currency })}</td>
+          {totals.map((t) => (
+            <tr key={`${t.key}|${t.currency}`}>
+              <th scope="row" data-label={keyLabel}>
+                {t.label}
+              </th>
+              <td data-label="Orders">{t.orders + t.orderIds.size}</td>
+              <td data-label="Units">{t.units}</td>
+              <td data-label="Gross">{formatMoney({ amountMinor: t.gross, currency: t.currency })}</td>
+              <td data-label="Commission">{formatMoney({ amountMinor: t.commission, currency: t.currency })}</td>
             </tr>
           ))}
         </tbody>
@@ -340,47 +421,125 @@ function TotalsTable({ caption, keyLabel, totals, id }: { caption: string; keyLa
 
 function LiveTab({ vendorId }: { vendorId: string }) {
   const [sales, setSales] = useState<Sale[]>([]);
-  const [byShow, setByShow] = useState(new Map<string, Totals>());
-  const [byInfluencer, setByInfluencer] = useState(new Map<string, Totals>());
-  const [state, setState] = useState('Connecting…');
-  const [since] = useState(() => new Date().toISOString());
+  // Every sale received, with when: those after the report's request are
+  // added to it.
+  const [received, setReceived] = useState<{ at: number; s: Sale }[]>([]);
+  const [labels, setLabels] = useState(new Map<string, string>());
+  const [report, setReport] = useState<Report | null>(null);
+  const [reportError, setReportError] = useState<unknown>(null);
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [problem, setProblem] = useState<string | null>(null);
+  const fetchGen = useRef(0);
+  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const fetchReport = async () => {
+    const g = ++fetchGen.current;
+    const at = Date.now();
+    const { from, to } = utcDay(at);
+    const rows = async (groupBy: SalesGroupBy): Promise<Row[]> =>
+      (await gql(VendorSalesReportDocument, { vendorId, groupBy, from, to })).vendorSalesReport.map((r) => ({
+        key: r.key,
+        label: r.label,
+        currency: r.gross.currency,
+        orders: r.orders,
+        units: r.units,
+        gross: r.gross.amountMinor,
+        commission: r.commission.amountMinor,
+      }));
+    try {
+      const [byShow, byInfluencer, byDay] = await Promise.all([rows('SHOW'), rows('INFLUENCER'), rows('DAY')]);
+      if (g !== fetchGen.current) return;
+      setReport({ at, byShow, byInfluencer, byDay });
+      setReportError(null);
+      setReceived((list) => list.filter((x) => x.at >= at));
+    } catch (e) {
+      if (g === fetchGen.current) setReportError(e);
+    }
+  };
+  const refetchSoon = () => {
+    if (refetchTimer.current) clearTimeout(refetchTimer.current);
+    refetchTimer.current = setTimeout(() => void fetchReport(), 500);
+  };
+
   useEffect(() => {
-    setState('Connecting…');
+    setSales([]);
+    setReceived([]);
+    setReport(null);
     const un = subscribe(
       VendorSalesDocument,
       { vendorId },
       (d) => {
         const s = d.vendorSales;
-        setState('Listening for sales');
+        setProblem(null);
         setSales((list) => [s, ...list].slice(0, 100));
-        setByShow((m) => addTo(m, s.show?.id ?? '-', s.show ? s.show.title : 'Not from a show', s));
-        setByInfluencer((m) => addTo(m, s.influencer?.id ?? '-', s.influencer ? `@${s.influencer.handle} (${s.influencer.displayName})` : 'No influencer', s));
+        setReceived((list) => [...list, { at: Date.now(), s }]);
+        setLabels((m) => {
+          const n = new Map(m);
+          if (s.show) n.set(s.show.id, s.show.title);
+          if (s.influencer) n.set(s.influencer.id, `@${s.influencer.handle} (${s.influencer.displayName})`);
+          return n;
+        });
+        refetchSoon();
       },
-      (m) => setState(`Live connection problem: ${m}`),
+      {
+        onError: (m) => setProblem(m),
+        onStatus: (st) => {
+          setStatus(st);
+          // Sales made while the subscription was down are not replayed: the
+          // report has them.
+          if (st === 'live') {
+            setProblem(null);
+            void fetchReport();
+          }
+        },
+      },
     );
-    const offConn = onLiveConnection((up) => setState(up ? 'Listening for sales' : 'Connecting…'));
     return () => {
-      offConn();
       un();
+      fetchGen.current++;
+      if (refetchTimer.current) clearTimeout(refetchTimer.current);
     };
   }, [vendorId]);
-  const gross = sales.reduce((a, s) => a + s.gross.amountMinor, 0);
-  const currency = sales[0]?.gross.currency ?? 'USD';
+
+  const since = report?.at ?? 0;
+  const extra = received.filter((x) => x.at >= since).map((x) => x.s);
+  const showKey = (s: Sale): [string, string] => [s.show?.id ?? '', s.show ? s.show.title : 'Not from a show'];
+  const infKey = (s: Sale): [string, string] => [
+    s.influencer?.id ?? '',
+    s.influencer ? `@${s.influencer.handle} (${s.influencer.displayName})` : 'No influencer',
+  ];
+  const fixLabel = (rows: Row[], none: string) => rows.map((r) => (r.key ? r : { ...r, label: none }));
+  const byShow = report ? combine(fixLabel(report.byShow, 'Not from a show'), extra, showKey, labels) : [];
+  const byInfluencer = report ? combine(fixLabel(report.byInfluencer, 'No influencer'), extra, infKey, labels) : [];
+  const headline = report ? combine(report.byDay.map((r) => ({ ...r, key: 'today' })), extra, () => ['today', 'Today'], new Map()) : [];
+  const stateText =
+    status === 'live'
+      ? 'Listening for sales'
+      : status === 'error'
+        ? `Live connection interrupted${problem ? ` (${problem})` : ''}; reconnecting…`
+        : 'Connecting…';
   return (
     <section aria-labelledby="live-h">
       <h2 id="live-h">Live sales</h2>
-      <p class="small live-state" role="status">
-        {state} · since {formatTime(since)}
+      <p class="small live-state" role="status" data-state={status}>
+        {stateText}
       </p>
-      <p class="big-number" aria-live="polite">
-        <span class="sr-only">Total since opened: </span>
-        {formatMoney({ amountMinor: gross, currency })} · {sales.length} sale{sales.length === 1 ? '' : 's'}
+      <ErrorBox error={reportError} />
+      <p class="big-number" aria-live="polite" id="live-headline">
+        <span class="sr-only">Paid sales today: </span>
+        {!report
+          ? '…'
+          : headline.length === 0
+            ? `${formatMoney({ amountMinor: 0, currency: 'USD' })} · 0 orders`
+            : headline.map((t) => `${formatMoney({ amountMinor: t.gross, currency: t.currency })} · ${t.orders + t.orderIds.size} order${t.orders + t.orderIds.size === 1 ? '' : 's'}`).join(' + ')}
       </p>
+      <p class="small muted">Today (UTC, paid orders), updated as sales come in.</p>
       <div class="two-col">
-        <TotalsTable id="totals-show" caption="By show" keyLabel="Show" totals={byShow} />
-        <TotalsTable id="totals-influencer" caption="By influencer" keyLabel="Influencer" totals={byInfluencer} />
+        <TotalsTable id="totals-show" caption="Today by show" keyLabel="Show" totals={byShow} />
+        <TotalsTable id="totals-influencer" caption="Today by influencer" keyLabel="Influencer" totals={byInfluencer} />
       </div>
-      <h3>Latest sales</h3>
+      <h3>Latest sales since you opened this page</h3>
+      {sales.length === 0 && <p class="muted small">Waiting for sales…</p>}
       <ol class="sales" aria-live="polite">
         {sales.map((s, i) => (
           <li key={`${s.orderId}-${s.product.id}-${i}`} class="card sale">
@@ -459,7 +618,22 @@ export function VendorPage({ vendorId, tab }: { vendorId?: string; tab?: string 
         <CreateVendor onDone={() => void res.reload()} />
       </>
     );
-  if (!current) return <Loading what="shop" />;
+  if (!current) {
+    if (!vendorId) return <Loading what="shop" />;
+    return (
+      <>
+        <h1>Shop not found</h1>
+        <p>This shop does not exist or you are not on its staff. Your shops:</p>
+        <ul>
+          {vendors.map((v) => (
+            <li key={v.id}>
+              <a href={`/vendor/${v.id}/products`}>{v.name}</a>
+            </li>
+          ))}
+        </ul>
+      </>
+    );
+  }
   const t = tab ?? 'products';
   const tabs = [
     ['products', 'Products'],
