@@ -25,6 +25,7 @@ import (
 
 	"github.com/uptrace/bun"
 	"github.com/uptrace/bun/dialect"
+	"github.com/uptrace/bun/dialect/pgdialect"
 
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/ledger"
@@ -321,10 +322,8 @@ func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period 
 			locks = append(locks, p.PartyID+":"+p.Currency)
 		}
 		sort.Strings(locks)
-		for _, k := range locks {
-			if err := lockKey(ctx, tx, k); err != nil {
-				return err
-			}
+		if err := lockKeys(ctx, tx, locks); err != nil {
+			return err
 		}
 		ps, err := ledger.Payables(ctx, tx, cutoff, parties, "")
 		if err != nil {
@@ -387,16 +386,22 @@ func readCommitted(db *bun.DB) *sql.TxOptions {
 	return &sql.TxOptions{Isolation: sql.LevelReadCommitted}
 }
 
-// lockKey serialises payout creation for one party and currency (key
-// "party:currency") across runs and processes: PostgreSQL takes a
-// transaction-scoped advisory lock; SQLite's transactions already run one
-// at a time.
-func lockKey(ctx context.Context, tx bun.Tx, key string) error {
-	if tx.Dialect().Name() != dialect.PG {
+// lockKeys serialises payout creation for each party and currency (keys
+// "party:currency", sorted) across runs and processes: PostgreSQL takes a
+// transaction-scoped advisory lock per key, in the keys' order, in one
+// statement (the lock function is volatile, so it runs after the ORDER BY);
+// SQLite's transactions already run one at a time.
+func lockKeys(ctx context.Context, tx bun.Tx, keys []string) error {
+	if tx.Dialect().Name() != dialect.PG || len(keys) == 0 {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", "payout:"+key); err != nil {
-		return fmt.Errorf("lock party: %w", err)
+	prefixed := make([]string, len(keys))
+	for i, k := range keys {
+		prefixed[i] = "payout:" + k
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtextextended(k, 0))
+		FROM unnest(?::text[]) WITH ORDINALITY AS t(k, i) ORDER BY i`, pgdialect.Array(prefixed)); err != nil {
+		return fmt.Errorf("lock parties: %w", err)
 	}
 	return nil
 }
