@@ -192,9 +192,6 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	return &Service{db: db, clock: clock, opt: opt}
 }
 
-// Hold is the configured hold period.
-func (s *Service) Hold() time.Duration { return s.opt.Hold }
-
 // RunResult is what a run did.
 type RunResult struct {
 	Period string
@@ -291,8 +288,7 @@ func (s *Service) reload(ctx context.Context, ps []*Payout) error {
 	return nil
 }
 
-// runChunk is how many parties' payouts one transaction creates, and how
-// many payouts one statement claims for sending.
+// runChunk is how many parties' payouts one transaction creates.
 const runChunk = 100
 
 type slot struct {
@@ -309,16 +305,14 @@ func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period 
 	var out []*Payout
 	err := s.db.RunInTx(ctx, readCommitted(s.db), func(ctx context.Context, tx bun.Tx) error {
 		out = nil
-		keys := map[string]bool{}
+		seen := map[string]bool{}
 		var parties []string
-		for _, p := range owed {
-			if !keys[p.PartyID] {
-				parties = append(parties, p.PartyID)
-			}
-			keys[p.PartyID] = true
-		}
 		locks := make([]string, 0, len(owed))
 		for _, p := range owed {
+			if !seen[p.PartyID] {
+				parties = append(parties, p.PartyID)
+				seen[p.PartyID] = true
+			}
 			locks = append(locks, p.PartyID+":"+p.Currency)
 		}
 		sort.Strings(locks)
@@ -345,16 +339,10 @@ func (s *Service) createMany(ctx context.Context, owed []ledger.Payable, period 
 		if len(rows) == 0 {
 			return nil
 		}
-		if _, err := tx.NewInsert().Model(&rows).On("CONFLICT (party_type, party_id, currency, period) DO NOTHING").Exec(ctx); err != nil {
+		var written []string // the ids inserted: parties not paid in this period already
+		if _, err := tx.NewInsert().Model(&rows).On("CONFLICT (party_type, party_id, currency, period) DO NOTHING").
+			Returning("id").Exec(ctx, &written); err != nil {
 			return fmt.Errorf("insert payouts: %w", err)
-		}
-		ids := make([]string, len(rows))
-		for i, r := range rows {
-			ids[i] = r.ID
-		}
-		var written []string // those not paid in this period already
-		if err := tx.NewSelect().Model((*Payout)(nil)).Column("id").Where("id IN (?)", bun.List(ids)).Scan(ctx, &written); err != nil {
-			return fmt.Errorf("read payouts: %w", err)
 		}
 		mine := map[string]bool{}
 		for _, id := range written {
