@@ -431,6 +431,8 @@ func (s *Service) List(ctx context.Context, f Filter, page kernel.PageRequest) (
 	return p, nil
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
+// likeEscaper escapes LIKE's wildcards (built once: a Replacer builds its
+// tables on first use).
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+func escapeLike(s string) string { return likeEscaper.Replace(s) }

@@ -45,6 +45,11 @@ func (q *preparedQuery) scan(ctx context.Context, db *bun.DB, dest any, args ...
 	return true, db.ScanRows(ctx, rows, dest)
 }
 
+// arrayEscaper escapes an element of a text[] literal (built once: a
+// Replacer builds its tables on first use, which is costly to repeat for
+// every element).
+var arrayEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`)
+
 // textArray is a PostgreSQL text[] literal of ss.
 func textArray(ss []string) string {
 	var b strings.Builder
@@ -54,7 +59,7 @@ func textArray(ss []string) string {
 			b.WriteByte(',')
 		}
 		b.WriteByte('"')
-		b.WriteString(strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s))
+		b.WriteString(arrayEscaper.Replace(s))
 		b.WriteByte('"')
 	}
 	b.WriteByte('}')
