@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,10 +49,13 @@ type FlashResult struct {
 	LateSoldOut            int           // sold-out replies to the checkouts sent after the rush
 	LateP50, LateP99       time.Duration // their latency
 	FloorP50, FloorP99     time.Duration // an authenticated no-op by the same buyers at once
-	FinalStock             int
-	Oversold               int
-	LedgerBalanced         bool
-	Errors                 map[string]int
+	// CPU-seconds used during the rush by PostgreSQL (its processes on
+	// this machine), the server and the load itself
+	RushCPU        [3]float64
+	FinalStock     int
+	Oversold       int
+	LedgerBalanced bool
+	Errors         map[string]int
 
 	BaseUpdates       int
 	BaseUpdatesPerSec float64
@@ -122,43 +126,85 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	fmt.Fprintf(w, "  %d buyers ready\n", cfg.Buyers)
 	r := &FlashResult{Errors: map[string]int{}}
 
+	// Each buyer's own connection for the measured waves (see rawClient).
+	conns := make([]*rawClient, cfg.Buyers)
+	for i := range conns {
+		c, err := dialRaw(ctx, addr)
+		if err != nil {
+			return nil, fmt.Errorf("dial buyer %d: %w", i, err)
+		}
+		defer c.close()
+		conns[i] = c
+	}
+	for _, c := range clients {
+		c.CloseIdleConnections()
+	}
+	// requests builds every buyer's request before a wave: a browser has
+	// its request ready when the shopper presses the button.
+	requests := func(idx []int, body func(i int) []byte) [][]byte {
+		reqs := make([][]byte, len(idx))
+		for j, i := range idx {
+			reqs[j] = rawPost(addr, tokens[i], body(i))
+		}
+		return reqs
+	}
+	everyone := make([]int, cfg.Buyers)
+	for i := range everyone {
+		everyone[i] = i
+	}
+
 	// The floor: the same buyers send, at the same instant, an operation
 	// that does nothing but authenticate (HTTP, token, GraphQL): no checkout
 	// reply can come faster than this on this machine.
-	floor := wave(ctx, cfg.Buyers, func(ctx context.Context, i int) string {
-		data, err := gqlDataWith(ctx, clients[i], addr, tokens[i], `{ __typename }`, nil)
-		if err != nil || !strings.Contains(string(data), "Query") {
-			return "floor failed"
-		}
-		return ""
-	})
+	noop := requests(everyone, func(int) []byte { return []byte(`{"query":"{ __typename }"}`) })
+	floor := wave(cfg.Buyers, func(i int) ([]byte, error) { return conns[i].do(noop[i]) },
+		func(_ int, reply []byte, err error) string {
+			if err != nil || !strings.Contains(string(reply), "Query") {
+				return "floor failed"
+			}
+			return ""
+		})
 	r.FloorP50, r.FloorP99 = pct(floor.lat(""), 50), pct(floor.lat(""), 99)
 	settle(ctx, dbURL) // the setup's writes are flushed before the rush, as before the baseline
 
-	checkout := func(key string) func(ctx context.Context, i int) string {
-		return func(ctx context.Context, i int) string {
-			var out struct {
+	checkoutBody := func(key string) func(i int) []byte {
+		return func(i int) []byte {
+			b, _ := json.Marshal(map[string]any{"query": `mutation($in: CheckoutInput!){ checkout(input:$in){ order{ id status } errors{ code } } }`,
+				"variables": map[string]any{"in": map[string]any{"idempotencyKey": fmt.Sprintf("%s-%d", key, i), "paymentToken": "tok_visa",
+					"shippingAddress": map[string]any{"name": "Buyer", "line1": "1 Main St", "city": "Paris", "postalCode": "75001", "country": "FR"}}}})
+			return b
+		}
+	}
+	// checkout sends the prepared requests of the buyers idx.
+	checkout := func(idx []int, reqs [][]byte) func(j int) ([]byte, error) {
+		return func(j int) ([]byte, error) { return conns[idx[j]].do(reqs[j]) }
+	}
+	// outcome is a checkout reply's error code, "" when the order is PAID.
+	outcome := func(_ int, reply []byte, err error) string {
+		var out struct {
+			Data struct {
 				Checkout struct {
 					Order  *struct{ ID, Status string }
 					Errors []struct{ Code string }
 				}
 			}
-			data, err := gqlDataWith(ctx, clients[i], addr, tokens[i], `mutation($in: CheckoutInput!){ checkout(input:$in){ order{ id status } errors{ code } } }`,
-				map[string]any{"in": map[string]any{"idempotencyKey": fmt.Sprintf("%s-%d", key, i), "paymentToken": "tok_visa",
-					"shippingAddress": map[string]any{"name": "Buyer", "line1": "1 Main St", "city": "Paris", "postalCode": "75001", "country": "FR"}}})
-			if err == nil {
-				err = json.Unmarshal(data, &out)
-			}
-			switch {
-			case err != nil:
-				return "transport: " + firstLine(err.Error())
-			case len(out.Checkout.Errors) > 0:
-				return out.Checkout.Errors[0].Code
-			case out.Checkout.Order != nil && out.Checkout.Order.Status == "PAID":
-				return ""
-			default:
-				return "unexpected"
-			}
+			Errors []struct{ Message string }
+		}
+		if err == nil {
+			err = json.Unmarshal(reply, &out)
+		}
+		if err == nil && len(out.Errors) > 0 {
+			err = fmt.Errorf("graphql errors: %s", out.Errors[0].Message)
+		}
+		switch {
+		case err != nil:
+			return "transport: " + firstLine(err.Error())
+		case len(out.Data.Checkout.Errors) > 0:
+			return out.Data.Checkout.Errors[0].Code
+		case out.Data.Checkout.Order != nil && out.Data.Checkout.Order.Status == "PAID":
+			return ""
+		default:
+			return "unexpected"
 		}
 	}
 
@@ -174,6 +220,17 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 		}()
 		time.Sleep(100 * time.Millisecond)
 	}
+	if tr := os.Getenv("LIVEMARKET_LOAD_TRACE"); tr != "" { // the server's execution trace over the rush
+		go func() {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, "http://"+addr+"/debug/pprof/trace?seconds=1", nil)
+			if resp, err := httpc.Do(req); err == nil {
+				b, _ := io.ReadAll(resp.Body)
+				resp.Body.Close()
+				_ = os.WriteFile(tr, b, 0o644)
+			}
+		}()
+		time.Sleep(100 * time.Millisecond)
+	}
 	if dump := os.Getenv("LIVEMARKET_LOAD_DUMP"); dump != "" { // goroutines mid-rush, to find where checkouts wait
 		after := 300 * time.Millisecond
 		if d, err := time.ParseDuration(os.Getenv("LIVEMARKET_LOAD_DUMP_AFTER")); err == nil {
@@ -184,7 +241,10 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			dumpGoroutinesTo(ctx, addr, dump)
 		}()
 	}
-	rush := waveSpread(ctx, cfg.Buyers, cfg.Spread, checkout("rush"))
+	rushReqs := requests(everyone, checkoutBody("rush"))
+	pg0, c0, s0 := postgresCPU(), procCPU(ch.pid), procCPU(os.Getpid())
+	rush := waveSpread(cfg.Buyers, cfg.Spread, checkout(everyone, rushReqs), outcome)
+	r.RushCPU = [3]float64{(postgresCPU() - pg0) / 100, (procCPU(ch.pid) - c0) / 100, (procCPU(os.Getpid()) - s0) / 100}
 	// The late buyers: everyone who did not get one tries again once the
 	// product is sold out (a new checkout), all at once.
 	var losers []int
@@ -193,8 +253,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			losers = append(losers, i)
 		}
 	}
-	late := waveSpread(ctx, len(losers), cfg.Spread, func(ctx context.Context, j int) string { return checkout("late")(ctx, losers[j]) })
-
+	late := waveSpread(len(losers), cfg.Spread, checkout(losers, requests(losers, checkoutBody("late"))), outcome)
 	for _, code := range rush.code {
 		switch code {
 		case "":
@@ -319,6 +378,7 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	row("sold-out after the rush: replies", fmt.Sprint(r.LateSoldOut), "", "")
 	row("sold-out after the rush p50 / p99 ms", ms(r.LateP50)+" / "+ms(r.LateP99), "", "")
 	row("floor: no-op by every buyer at once p50 / p99", ms(r.FloorP50)+" / "+ms(r.FloorP99), "", "")
+	row("CPU-s in the rush: PostgreSQL / server / load", fmt.Sprintf("%.2f / %.2f / %.2f", r.RushCPU[0], r.RushCPU[1], r.RushCPU[2]), "", "")
 	row("other failures", fmt.Sprint(r.Failed), "", "")
 	row("stock left", fmt.Sprint(r.FinalStock), fmt.Sprint(r.BaseFinalStock), "")
 	row("oversold units", fmt.Sprint(r.Oversold), fmt.Sprint(r.BaseOversold), "")
@@ -538,15 +598,17 @@ func (w waveResult) lat(code string) []time.Duration {
 	return out
 }
 
-// wave runs fn for n clients released at the same instant.
-func wave(ctx context.Context, n int, fn func(ctx context.Context, i int) string) waveResult {
-	return waveSpread(ctx, n, 0, fn)
+// wave sends n clients' requests at the same instant.
+func wave(n int, send func(i int) ([]byte, error), classify func(i int, reply []byte, err error) string) waveResult {
+	return waveSpread(n, 0, send, classify)
 }
 
-// waveSpread runs fn for n clients released evenly over spread (in a
-// shuffled order), or at one instant when spread is 0. Latency counts from
-// each client's own release.
-func waveSpread(ctx context.Context, n int, spread time.Duration, fn func(ctx context.Context, i int) string) waveResult {
+// waveSpread sends n clients' requests (send), released evenly over spread
+// (in a shuffled order), or at one instant when spread is 0. Latency counts
+// from each client's own release to the end of its reply. The replies are
+// classified (classify: "" is a success) once the wave is over, so that the
+// load takes as little of the machine as it can while the server answers.
+func waveSpread(n int, spread time.Duration, send func(i int) ([]byte, error), classify func(i int, reply []byte, err error) string) waveResult {
 	offset := make([]time.Duration, n)
 	if spread > 0 && n > 0 {
 		for i, slot := range mrand.Perm(n) {
@@ -554,9 +616,9 @@ func waveSpread(ctx context.Context, n int, spread time.Duration, fn func(ctx co
 		}
 	}
 	r := waveResult{code: make([]string, n), latency: make([]time.Duration, n)}
+	replies, errs, ends := make([][]byte, n), make([]error, n), make([]time.Duration, n)
 	var gate, wg sync.WaitGroup
 	gate.Add(1)
-	var last atomic.Int64
 	t0 := time.Now()
 	for i := 0; i < n; i++ {
 		wg.Add(1)
@@ -567,22 +629,38 @@ func waveSpread(ctx context.Context, n int, spread time.Duration, fn func(ctx co
 				time.Sleep(time.Until(t0.Add(offset[i])))
 			}
 			begin := time.Now()
-			r.code[i] = fn(ctx, i)
-			r.latency[i] = time.Since(begin)
-			if r.code[i] == "" {
-				for d := int64(time.Since(t0)); ; {
-					old := last.Load()
-					if d <= old || last.CompareAndSwap(old, d) {
-						break
-					}
-				}
-			}
+			replies[i], errs[i] = send(i)
+			end := time.Now()
+			r.latency[i], ends[i] = end.Sub(begin), end.Sub(t0)
 		}(i)
 	}
 	time.Sleep(50 * time.Millisecond) // every client is parked at the gate
 	t0 = time.Now()
 	gate.Done()
 	wg.Wait()
-	r.lastOK = time.Duration(last.Load())
+	for i := range r.code {
+		if r.code[i] = classify(i, replies[i], errs[i]); r.code[i] == "" {
+			r.lastOK = max(r.lastOK, ends[i])
+		}
+	}
 	return r
+}
+
+// postgresCPU is the CPU time of this machine's PostgreSQL processes (clock
+// ticks), or 0 when they are not visible (another machine, SQLite).
+func postgresCPU() float64 {
+	ents, _ := os.ReadDir("/proc")
+	var t float64
+	for _, e := range ents {
+		b, err := os.ReadFile("/proc/" + e.Name() + "/comm")
+		if err != nil || strings.TrimSpace(string(b)) != "postgres" {
+			continue
+		}
+		if pid, err := strconv.Atoi(e.Name()); err == nil {
+			if c := procCPU(pid); !math.IsNaN(c) {
+				t += c
+			}
+		}
+	}
+	return t
 }

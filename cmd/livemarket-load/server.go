@@ -108,6 +108,7 @@ func serveChild(mode string) error {
 		mux.Handle("/_load/stats", statsHandler(a.ShowSubscribers))
 		mux.HandleFunc("/debug/pprof/", pprofhttp.Index)
 		mux.HandleFunc("/debug/pprof/profile", pprofhttp.Profile)
+		mux.HandleFunc("/debug/pprof/trace", pprofhttp.Trace)
 		mux.Handle("/", a.Handler())
 		h = mux
 	case "baseline":
