@@ -111,3 +111,46 @@ func TestBatcherSurvivesAPanic(t *testing.T) {
 		t.Fatal("the lane is still led after the panic")
 	}
 }
+
+// TestBatcherGathersReadyCallers: callers that are ready to run when a
+// leader starts go into its first batch (the leader lets them run before
+// it takes the queue), instead of the leader leaving with its item alone
+// and the others waiting for that round trip. The scheduler may run the
+// leader again early now and then, so this is judged over many rounds.
+func TestBatcherGathersReadyCallers(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1)) // one at a time: the order is the scheduler's queue
+	const callers, rounds = 20, 40
+	gathered := 0
+	var firsts []int
+	for r := 0; r < rounds; r++ {
+		var mu sync.Mutex
+		var batches []int
+		b := &batcher[*testItem]{max: 64, run: func(_ context.Context, items []*testItem) {
+			mu.Lock()
+			defer mu.Unlock()
+			batches = append(batches, len(items))
+		}}
+		var ready, done sync.WaitGroup
+		start := make(chan struct{})
+		for i := 0; i < callers; i++ {
+			ready.Add(1)
+			done.Add(1)
+			go func(i int) {
+				defer done.Done()
+				ready.Done()
+				<-start
+				b.do(&testItem{v: i})
+			}(i)
+		}
+		ready.Wait()
+		close(start)
+		done.Wait()
+		firsts = append(firsts, batches[0])
+		if batches[0] >= callers/2 {
+			gathered++
+		}
+	}
+	if gathered < rounds/2 {
+		t.Fatalf("first batches %v: the first leader mostly left before the ready callers joined it", firsts)
+	}
+}
