@@ -126,11 +126,7 @@ func (r *mutationResolver) Checkout(ctx context.Context, input model.CheckoutInp
 		in.Shipping = order.Address{Name: a.Name, Line1: a.Line1, Line2: deref(a.Line2), City: a.City, PostalCode: a.PostalCode, Country: a.Country}
 	}
 	viewer := kernel.ViewerFrom(ctx)
-	o, err := r.Orders.Checkout(ctx, viewer, in)
-	var v *order.View
-	if err == nil {
-		v, err = r.Orders.Get(ctx, viewer, o.ID)
-	}
+	v, err := r.Orders.CheckoutView(ctx, viewer, in)
 	errs, err := payloadErrors(err)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -582,4 +583,47 @@ func TestChargeRacingExpiry(t *testing.T) {
 			})
 		})
 	}
+}
+
+// TestCheckoutViewIsWhatGetReads: the checkout answers with the order as
+// it wrote it (no read back), which must be exactly what reading it gives:
+// for a new order of two vendors and for a repeated key.
+func TestCheckoutViewIsWhatGetReads(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		e := newEnv(t, db)
+		a := e.product(t, e.vendorA, 1999, 5, "USD")
+		b := e.product(t, e.vendorB, 333, 5, "USD")
+		e.collab(t, e.hostV, a, 1500)
+		sh := e.liveShow(t, e.hostV, a)
+		s := e.shopper(t)
+		e.add(t, s, a, 2, sh)
+		e.add(t, s, b, 1, nil)
+		in := checkoutIn("view-key", okToken)
+		for _, attempt := range []string{"new order", "repeated key"} {
+			got, err := e.orders.CheckoutView(ctx, s, in)
+			if err != nil {
+				t.Fatalf("%s: %v", attempt, err)
+			}
+			want, err := e.orders.Get(ctx, s, got.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got.Lines) != 2 || len(got.VendorOrders) != 2 || got.Status != order.StatusPaid {
+				t.Fatalf("%s: %d lines, %d vendor orders, %s", attempt, len(got.Lines), len(got.VendorOrders), got.Status)
+			}
+			if g, w := asJSON(t, got), asJSON(t, want); g != w {
+				t.Fatalf("%s: the checkout answered\n%s\nreading it gives\n%s", attempt, g, w)
+			}
+		}
+	})
+}
+
+func asJSON(t *testing.T, v any) string {
+	t.Helper()
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }

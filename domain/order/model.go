@@ -66,7 +66,10 @@ type Order struct {
 	CreatedAt      time.Time  `bun:"created_at"`
 	PaidAt         *time.Time `bun:"paid_at"`
 
-	lines []*Line // as the reservation wrote them (not read back to settle)
+	// As the reservation wrote them: not read back to settle, nor to answer
+	// the checkout.
+	lines        []*Line
+	vendorOrders []*VendorOrder
 }
 
 // VendorOrder is the part of an order one vendor fulfils.

@@ -10,7 +10,7 @@ import (
 	"github.com/uptrace/bun/dialect"
 )
 
-// preparedQuery is a read every checkout of a rush runs. bun interpolates
+// preparedQuery is a statement every checkout of a rush runs. bun interpolates
 // arguments and sends each statement as new text, which PostgreSQL parses
 // and plans every time; on PostgreSQL this one is prepared once per
 // connection instead. Elsewhere (SQLite) scan reports false and the caller
@@ -22,11 +22,10 @@ type preparedQuery struct {
 	stmt *sql.Stmt
 }
 
-// scan runs the query into dest (bun's scanning rules) and reports whether
-// it did.
-func (q *preparedQuery) scan(ctx context.Context, db *bun.DB, dest any, args ...any) (bool, error) {
+// prepare prepares q on PostgreSQL once, and reports whether it is.
+func (q *preparedQuery) prepare(ctx context.Context, db *bun.DB) bool {
 	if db.Dialect().Name() != dialect.PG {
-		return false, nil
+		return false
 	}
 	q.once.Do(func() {
 		stmt, err := db.DB.PrepareContext(context.WithoutCancel(ctx), q.text)
@@ -34,7 +33,22 @@ func (q *preparedQuery) scan(ctx context.Context, db *bun.DB, dest any, args ...
 			q.stmt = stmt
 		}
 	})
-	if q.stmt == nil {
+	return q.stmt != nil
+}
+
+// exec runs the statement and reports whether it did.
+func (q *preparedQuery) exec(ctx context.Context, db *bun.DB, args ...any) (bool, error) {
+	if !q.prepare(ctx, db) {
+		return false, nil
+	}
+	_, err := q.stmt.ExecContext(ctx, args...)
+	return true, err
+}
+
+// scan runs the query into dest (bun's scanning rules) and reports whether
+// it did.
+func (q *preparedQuery) scan(ctx context.Context, db *bun.DB, dest any, args ...any) (bool, error) {
+	if !q.prepare(ctx, db) {
 		return false, nil
 	}
 	rows, err := q.stmt.QueryContext(ctx, args...)

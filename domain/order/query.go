@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -56,6 +57,24 @@ type Filter struct {
 	// admins); empty lists the viewer's own orders as a shopper.
 	VendorID string
 	Status   string
+}
+
+// CheckoutView is Checkout answered as its shopper's view of the order. A
+// new order is answered from what the checkout wrote, as Get would read it
+// back; a repeated key's order is read.
+func (s *Service) CheckoutView(ctx context.Context, viewer kernel.Viewer, in CheckoutInput) (*View, error) {
+	o, err := s.Checkout(ctx, viewer, in)
+	if err != nil {
+		return nil, err
+	}
+	if o.lines == nil || o.vendorOrders == nil || o.UserID != viewer.UserID {
+		return s.Get(ctx, viewer, o.ID)
+	}
+	v := &View{Order: o, VendorOrders: append([]*VendorOrder(nil), o.vendorOrders...), Lines: append([]*Line(nil), o.lines...)}
+	// in Get's order
+	sort.Slice(v.VendorOrders, func(i, j int) bool { return v.VendorOrders[i].ID < v.VendorOrders[j].ID })
+	sort.Slice(v.Lines, func(i, j int) bool { return v.Lines[i].ID < v.Lines[j].ID })
+	return v, nil
 }
 
 // Get returns order id as viewer may see it, or NOT_FOUND.

@@ -99,7 +99,7 @@ type Service struct {
 	reservations *lanes[*reservation]
 	settlements  *lanes[*settlement]
 	// the reads every checkout of a rush runs, prepared on PostgreSQL
-	queries struct{ cart, carts, products, credits preparedQuery }
+	queries struct{ cart, carts, products, credits, note preparedQuery }
 	// stateReads combines concurrent checkouts' cart reads (PostgreSQL
 	// only: batchReads; see stateread.go).
 	stateReads *lanes[*stateRead]
@@ -139,7 +139,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	svc := &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
 		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate()}
 	svc.queries.cart.text, svc.queries.products.text, svc.queries.credits.text = cartQuery, productsQuery, creditsQuery
-	svc.queries.carts.text = cartsQuery
+	svc.queries.carts.text, svc.queries.note.text = cartsQuery, noteQuery
 	svc.stateReads = newLanes(stateLanes, maxStateBatch, svc.readStates)
 	svc.batchReads = db.Dialect().Name() == dialect.PG
 	svc.reservations = newLanes(batchLanes, maxBatch, svc.reserveMany)
@@ -824,7 +824,7 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 	if r.err != nil {
 		return nil, wrap("order.Checkout", r.err)
 	}
-	o.lines = r.rows
+	o.lines, o.vendorOrders = r.rows, r.vendorOrders
 	return o, nil
 }
 
@@ -930,8 +930,7 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	// whose settlement fails here.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	if _, err := s.db.NewUpdate().Model((*Order)(nil)).Set("payment_ref = ?", ref).
-		Where("id = ?", o.ID).Where("status = ?", StatusPendingPayment).Exec(ctx); err != nil {
+	if err := s.noteCharge(ctx, o.ID, ref); err != nil {
 		s.opt.Logger.ErrorContext(ctx, "order: note the charge", "order", o.ID, "ref", ref, "err", err)
 	}
 	st := &settlement{order: o, ref: ref}
@@ -941,6 +940,20 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	}
 	s.settlements.lane(key).do(st)
 	return st.paid, st.err
+}
+
+// noteQuery records a charge on its order while it is still PENDING_PAYMENT
+// ($1 the reference, $2 the order, $3 PENDING_PAYMENT).
+const noteQuery = `UPDATE orders SET payment_ref = $1 WHERE id = $2 AND status = $3`
+
+func (s *Service) noteCharge(ctx context.Context, orderID, ref string) error {
+	done, err := s.queries.note.exec(ctx, s.db, ref, orderID, StatusPendingPayment)
+	if done || err != nil {
+		return err
+	}
+	_, err = s.db.NewUpdate().Model((*Order)(nil)).Set("payment_ref = ?", ref).
+		Where("id = ?", orderID).Where("status = ?", StatusPendingPayment).Exec(ctx)
+	return err
 }
 
 // settle records a charged order as PAID: the ledger posting, the cart, the
