@@ -244,7 +244,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	rushReqs := requests(everyone, checkoutBody("rush"))
 	pg0, c0, s0 := postgresCPU(), procCPU(ch.pid), procCPU(os.Getpid())
 	rush := waveSpread(cfg.Buyers, cfg.Spread, checkout(everyone, rushReqs), outcome)
-	r.RushCPU = [3]float64{(postgresCPU() - pg0) / 100, (procCPU(ch.pid) - c0) / 100, (procCPU(os.Getpid()) - s0) / 100}
+	r.RushCPU = [3]float64{postgresCPU() - pg0, procCPU(ch.pid) - c0, procCPU(os.Getpid()) - s0}
 	// The late buyers: everyone who did not get one tries again once the
 	// product is sold out (a new checkout), all at once.
 	var losers []int
@@ -646,8 +646,8 @@ func waveSpread(n int, spread time.Duration, send func(i int) ([]byte, error), c
 	return r
 }
 
-// postgresCPU is the CPU time of this machine's PostgreSQL processes (clock
-// ticks), or 0 when they are not visible (another machine, SQLite).
+// postgresCPU is the CPU-seconds of this machine's PostgreSQL processes, or 0
+// when none is visible (PostgreSQL on another machine).
 func postgresCPU() float64 {
 	ents, _ := os.ReadDir("/proc")
 	var t float64
