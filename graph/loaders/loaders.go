@@ -105,11 +105,33 @@ func New(db bun.IDB, viewer kernel.Viewer, now time.Time) *Loaders {
 	}
 }
 
-// Loader loads values of one kind by string key for one operation.
+// Loader loads values of one kind by string key for one operation. Its
+// dataloader is made on first use: an operation sets up every kind, and
+// most use one or two (a checkout none).
 type Loader[V any] struct {
-	*dataloadgen.Loader[string, V]
 	fetch func(context.Context, []string) (map[string]V, error)
+	once  sync.Once
+	dl    *dataloadgen.Loader[string, V]
 }
+
+func (l *Loader[V]) loader() *dataloadgen.Loader[string, V] {
+	l.once.Do(func() { l.dl = dataloadgen.NewMappedLoader(l.fetch, dataloadgen.WithWait(wait)) })
+	return l.dl
+}
+
+// Load returns the value of key, fetched in a batch with the keys loaded
+// at the same time.
+func (l *Loader[V]) Load(ctx context.Context, key string) (V, error) {
+	return l.loader().Load(ctx, key)
+}
+
+// LoadAll returns the values of keys, in order.
+func (l *Loader[V]) LoadAll(ctx context.Context, keys []string) ([]V, error) {
+	return l.loader().LoadAll(ctx, keys)
+}
+
+// Prime caches value for key unless key is cached already.
+func (l *Loader[V]) Prime(key string, value V) bool { return l.loader().Prime(key, value) }
 
 // mapped adapts a batch store function to a loader. Keys the store does not
 // return resolve to the zero value (nil, 0, false) rather than an error:
@@ -128,7 +150,7 @@ func mapped[V any](db bun.IDB, fetch func(context.Context, bun.IDB, []string) (m
 		}
 		return m, nil
 	}
-	return &Loader[V]{Loader: dataloadgen.NewMappedLoader(f, dataloadgen.WithWait(wait)), fetch: f}
+	return &Loader[V]{fetch: f}
 }
 
 // PrimeAll fetches the distinct keys in one statement and caches the values
