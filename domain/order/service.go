@@ -382,13 +382,12 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, err
 	}
 	defer unlock()
-	hash := requestHash(in)
 	cart, done, err := s.checkoutState(ctx, viewer.UserID, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}
 	if done != nil {
-		return s.replay(ctx, done, hash, in)
+		return s.replay(ctx, done, in)
 	}
 	if len(cart) == 0 {
 		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("input"), "your cart is empty")
@@ -399,7 +398,7 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	// request's order.
 	refused := func(err error) (*Order, error) {
 		if o, kerr := s.byKey(ctx, viewer.UserID, in.IdempotencyKey); kerr == nil && o != nil {
-			return s.replay(ctx, o, hash, in)
+			return s.replay(ctx, o, in)
 		}
 		return nil, err
 	}
@@ -437,7 +436,7 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		}
 		return nil, err
 	}
-	o, err := s.reserve(ctx, viewer.UserID, in, hash, lines, now, ticket)
+	o, err := s.reserve(ctx, viewer.UserID, in, lines, now, ticket)
 	if err != nil {
 		if _, expected := kernel.AsFieldErrors(err); expected {
 			return refused(err)
@@ -448,7 +447,7 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 			if err != nil || o == nil {
 				return nil, fmt.Errorf("order.Checkout: %w", errors.Join(err, dup))
 			}
-			return s.replay(ctx, o, hash, in)
+			return s.replay(ctx, o, in)
 		}
 		return nil, err
 	}
@@ -586,8 +585,8 @@ func (s *Service) byKey(ctx context.Context, userID, key string) (*Order, error)
 }
 
 // replay answers a repeated checkout: the same order, or the same refusal.
-func (s *Service) replay(ctx context.Context, o *Order, hash string, in CheckoutInput) (*Order, error) {
-	if o.RequestHash != hash {
+func (s *Service) replay(ctx context.Context, o *Order, in CheckoutInput) (*Order, error) {
+	if o.RequestHash != requestHash(in) {
 		return nil, kernel.Fail(kernel.CodeIdempotencyMismatch, kernel.Field("input", "idempotencyKey"),
 			"this idempotency key was used for a different checkout")
 	}
@@ -612,6 +611,18 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 	for i, c := range cart {
 		ids[i] = c.ProductID
 	}
+	// The attribution read goes at the same time as the products' (each
+	// on its own connection): in a rush a round trip waits behind every
+	// runnable request, so two in a row cost twice that wait.
+	type attributed struct {
+		credits map[string]*credit
+		err     error
+	}
+	attribution := make(chan attributed, 1)
+	go func() {
+		credits, err := s.attributions(ctx, userID, cart, now)
+		attribution <- attributed{credits, err}
+	}()
 	var rows []struct {
 		catalog.Product
 		VendorFeeBps *int `bun:"vendor_fee_bps"`
@@ -625,9 +636,14 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 			Join("LEFT JOIN vendors AS v ON v.id = p.vendor_id").
 			Where("p.id IN (?)", bun.In(ids)).Scan(ctx, &rows)
 	}
+	a := <-attribution
 	if err != nil {
 		return nil, fmt.Errorf("order.Checkout: products: %w", err)
 	}
+	if a.err != nil {
+		return nil, a.err
+	}
+	credits := a.credits
 	products := map[string]*catalog.Product{}
 	fees := map[string]int{}
 	for i := range rows {
@@ -637,10 +653,6 @@ func (s *Service) price(ctx context.Context, userID string, cart []*CartLine, no
 		}
 		products[r.ID] = &r.Product
 		fees[r.ID] = (&vendor.Vendor{PlatformFeeBps: r.VendorFeeBps}).EffectiveFeeBps(s.opt.DefaultPlatformFeeBps)
-	}
-	credits, err := s.attributions(ctx, userID, cart, now)
-	if err != nil {
-		return nil, err
 	}
 	var out []*priced
 	currency := ""
@@ -792,10 +804,10 @@ func (d *duplicateKey) Error() string { return "duplicate idempotency key: " + d
 // reserve creates the order PENDING_PAYMENT and reserves its stock, all in
 // one transaction; the stock statements come last so the hot product rows
 // are locked as briefly as possible.
-func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, hash string, lines []*priced, now time.Time, ticket *gateTicket) (*Order, error) {
+func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, lines []*priced, now time.Time, ticket *gateTicket) (*Order, error) {
 	ship, _ := json.Marshal(in.Shipping)
 	o := &Order{ID: kernel.NewID(), Number: orderNumber(now), UserID: userID, Status: StatusPendingPayment,
-		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: hash,
+		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: requestHash(in),
 		Shipping: string(ship), ExpiresAt: now.Add(s.opt.ReservationTTL), CreatedAt: now}
 	// The flash sale's end is checked against the time of the reservation,
 	// not of the request (which may have waited for admission).
