@@ -146,7 +146,7 @@ func NewHandler(r *Resolver, db bun.IDB, authn Authenticator, opt Options) http.
 	// Fresh dataloaders for every operation (HTTP request or websocket
 	// operation), so nothing cached outlives the operation that loaded it.
 	srv.AroundOperations(func(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
-		return next(loaders.With(ctx, loaders.New(db, kernel.ViewerFrom(ctx), opt.Clock.Now())))
+		return next(loaders.With(ctx, db, kernel.ViewerFrom(ctx), opt.Clock.Now()))
 	})
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
 		return internalError{fmt.Errorf("panic: %v", p)}

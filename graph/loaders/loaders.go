@@ -300,16 +300,26 @@ func (l *Loaders) PrimeOrders(ctx context.Context, views []*order.View, prefix .
 
 type ctxKey struct{}
 
-// With stores l in ctx.
-func With(ctx context.Context, l *Loaders) context.Context {
-	return context.WithValue(ctx, ctxKey{}, l)
+// lazy makes an operation's loaders when a resolver first asks for them:
+// many operations (a checkout, a sign-in) never do.
+type lazy struct {
+	once sync.Once
+	make func() *Loaders
+	l    *Loaders
+}
+
+// With stores in ctx the loaders of one operation, made by New(db, viewer,
+// now) on first use.
+func With(ctx context.Context, db bun.IDB, viewer kernel.Viewer, now time.Time) context.Context {
+	return context.WithValue(ctx, ctxKey{}, &lazy{make: func() *Loaders { return New(db, viewer, now) }})
 }
 
 // For returns the loaders stored in ctx.
 func For(ctx context.Context) *Loaders {
-	l, _ := ctx.Value(ctxKey{}).(*Loaders)
-	if l == nil {
-		panic("loaders: no loaders in context; wrap the handler with loaders.Middleware")
+	lz, _ := ctx.Value(ctxKey{}).(*lazy)
+	if lz == nil {
+		panic("loaders: no loaders in context; store them with loaders.With")
 	}
-	return l
+	lz.once.Do(func() { lz.l = lz.make() })
+	return lz.l
 }
