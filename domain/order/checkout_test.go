@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/ledger"
@@ -626,4 +627,74 @@ func asJSON(t *testing.T, v any) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestReservationBatchInOneStatement: a batch of one product's checkouts is
+// written on PostgreSQL by a single statement, all of it or nothing. When
+// the stock covers the batch, every order is reserved with its lines; when
+// it does not, the statement writes nothing and the checkouts go one by one,
+// each with its exact answer.
+func TestReservationBatchInOneStatement(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		pg := db.Dialect().Name() == dialect.PG
+		e := newEnv(t, db)
+		p := e.product(t, e.vendorA, 1000, 10, "USD")
+		e.collab(t, e.hostV, p, 1500)
+		sh := e.liveShow(t, e.hostV, p)
+		var users []string
+		for _, s := range e.shoppers(t, 4) {
+			e.add(t, s, p, 2, sh)
+			users = append(users, s.UserID)
+		}
+		errs, inOne, err := order.ReserveTogether(ctx, e.orders, users)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("shopper %d: %v", i, err)
+			}
+		}
+		if want := map[bool]int64{true: 4, false: 0}[pg]; inOne != want {
+			t.Fatalf("%d reserved by the single statement, want %d", inOne, want)
+		}
+		if got := e.stock(t, p); got != 2 {
+			t.Fatalf("stock %d, want 2", got)
+		}
+		if n := e.count(t, "order_lines", "product_id = ?", p.ID); n != 4 {
+			t.Fatalf("%d order lines, want 4", n)
+		}
+		if n := e.count(t, "vendor_orders", "vendor_id = ?", e.vendorA.ID); n != 4 {
+			t.Fatalf("%d vendor orders, want 4", n)
+		}
+
+		// Two units left for three shoppers of one each.
+		users = users[:0]
+		for _, s := range e.shoppers(t, 3) {
+			e.add(t, s, p, 1, sh)
+			users = append(users, s.UserID)
+		}
+		orders := e.count(t, "orders", "1 = 1")
+		errs, inOne, err = order.ReserveTogether(ctx, e.orders, users)
+		if err != nil {
+			t.Fatal(err)
+		}
+		refused := 0
+		for i, err := range errs {
+			switch codeOf(err) {
+			case "":
+			case kernel.CodeOutOfStock:
+				refused++
+			default:
+				t.Fatalf("shopper %d: %v", i, err)
+			}
+		}
+		if refused != 1 || inOne != 0 {
+			t.Fatalf("%d refused, %d by the single statement; want 1 and 0", refused, inOne)
+		}
+		if got, n := e.stock(t, p), e.count(t, "orders", "1 = 1"); got != 0 || n != orders+2 {
+			t.Fatalf("stock %d and %d new orders, want 0 and 2", got, n-orders)
+		}
+	})
 }

@@ -12,6 +12,34 @@ func Batched(s *Service) (reserved, settled int64) {
 	return s.batchedReservations.Load(), s.batchedSettlements.Load()
 }
 
+// ReserveTogether prices each user's cart and writes the reservations as
+// one batch, as concurrent checkouts of one lane are: each one's error, and
+// how many of them the single statement wrote (reserveInOne).
+func ReserveTogether(ctx context.Context, s *Service, users []string) (errs []error, inOne int64, err error) {
+	now := s.clock.Now()
+	var rs []*reservation
+	for i, u := range users {
+		cart, _, err := s.checkoutState(ctx, u, "")
+		if err != nil {
+			return nil, 0, err
+		}
+		ticket := &gateTicket{g: s.gate}
+		lines, err := s.price(ctx, u, cart, now, ticket)
+		if err != nil {
+			return nil, 0, err
+		}
+		in := CheckoutInput{IdempotencyKey: fmt.Sprintf("together-%d-%d", now.UnixNano(), i), PaymentToken: "tok_visa",
+			Shipping: Address{Name: "A", Line1: "1 Main St", City: "Paris", PostalCode: "75001", Country: "FR"}}
+		rs = append(rs, s.newReservation(u, in, lines, now, ticket))
+	}
+	before := s.reservedInOne.Load()
+	s.reserveMany(ctx, rs)
+	for _, r := range rs {
+		errs = append(errs, r.err)
+	}
+	return errs, s.reservedInOne.Load() - before, nil
+}
+
 // BatchedReads reports how many cart reads shared a statement.
 func BatchedReads(s *Service) int64 { return s.batchedReads.Load() }
 

@@ -104,8 +104,9 @@ type Service struct {
 	// only: batchReads; see stateread.go).
 	stateReads *lanes[*stateRead]
 	batchReads bool
-	// orders written in batches of more than one
-	batchedReservations, batchedSettlements atomic.Int64
+	// orders written in batches of more than one (reservedInOne: by one
+	// statement, see reserveInOne)
+	batchedReservations, batchedSettlements, reservedInOne atomic.Int64
 	// cart reads answered by a statement shared with other checkouts
 	batchedReads atomic.Int64
 }
@@ -805,6 +806,19 @@ func (d *duplicateKey) Error() string { return "duplicate idempotency key: " + d
 // one transaction; the stock statements come last so the hot product rows
 // are locked as briefly as possible.
 func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, lines []*priced, now time.Time, ticket *gateTicket) (*Order, error) {
+	r := s.newReservation(userID, in, lines, now, ticket)
+	s.reservations.lane(lines[0].product.ID).do(r)
+	if r.err != nil {
+		return nil, wrap("order.Checkout", r.err)
+	}
+	o := r.order
+	o.lines, o.vendorOrders = r.rows, r.vendorOrders
+	return o, nil
+}
+
+// newReservation is the order, vendor orders and lines a checkout of lines
+// will write.
+func (s *Service) newReservation(userID string, in CheckoutInput, lines []*priced, now time.Time, ticket *gateTicket) *reservation {
 	ship, _ := json.Marshal(in.Shipping)
 	o := &Order{ID: kernel.NewID(), Number: orderNumber(now), UserID: userID, Status: StatusPendingPayment,
 		Currency: lines[0].product.Currency, IdempotencyKey: in.IdempotencyKey, RequestHash: requestHash(in),
@@ -832,12 +846,7 @@ func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, 
 			CommissionBps: l.commissionBps, PlatformFeeBps: l.feeBps, ShowID: l.showID, InfluencerID: l.influencerID,
 			CollaborationID: l.collabID, FlashSaleID: flashID, CreatedAt: now})
 	}
-	s.reservations.lane(lines[0].product.ID).do(r)
-	if r.err != nil {
-		return nil, wrap("order.Checkout", r.err)
-	}
-	o.lines, o.vendorOrders = r.rows, r.vendorOrders
-	return o, nil
+	return r
 }
 
 // reserveOne writes one reservation in a transaction of its own, with the
