@@ -147,24 +147,9 @@ func PostAll(ctx context.Context, tx bun.IDB, ps []*Posting) error {
 	if len(ps) == 0 {
 		return nil
 	}
-	posts := make([]postingRow, len(ps))
-	var entries []entryRow
-	for i, p := range ps {
-		if p.ID == "" {
-			p.ID = kernel.NewID()
-		}
-		p.At = p.At.UTC().Truncate(time.Microsecond)
-		if err := p.Validate(); err != nil {
-			return fmt.Errorf("ledger.PostAll: %w", err)
-		}
-		posts[i] = postingRow{ID: p.ID, Key: p.Key, Kind: string(p.Kind), CreatedAt: p.At}
-		if p.OrderID != "" {
-			posts[i].OrderID = &p.OrderID
-		}
-		for _, e := range p.Entries {
-			entries = append(entries, entryRow{ID: kernel.NewID(), PostingID: p.ID, Account: string(e.Account), PartyID: e.PartyID,
-				Currency: e.Currency, Amount: e.Amount, CreatedAt: p.At})
-		}
+	posts, entries, err := rowsOf(ps)
+	if err != nil {
+		return fmt.Errorf("ledger.PostAll: %w", err)
 	}
 	res, err := tx.NewInsert().Model(&posts).On("CONFLICT (key) DO NOTHING").Exec(ctx)
 	if err != nil {
@@ -180,4 +165,45 @@ func PostAll(ctx context.Context, tx bun.IDB, ps []*Posting) error {
 		return fmt.Errorf("ledger.PostAll: insert entries: %w", err)
 	}
 	return nil
+}
+
+// Inserts validates ps as PostAll does and returns the two INSERT
+// statements that store them (their rows, then their entries), for a
+// caller that runs them inside a statement of its own (PostgreSQL's
+// data-modifying WITH). There a key already stored fails the whole
+// statement (a unique violation) instead of being refused as ErrDuplicate.
+func Inserts(db bun.IDB, ps []*Posting) (postings, entries string, err error) {
+	posts, rows, err := rowsOf(ps)
+	if err != nil {
+		return "", "", fmt.Errorf("ledger.Inserts: %w", err)
+	}
+	if len(posts) == 0 {
+		return "", "", fmt.Errorf("ledger.Inserts: no postings")
+	}
+	return db.NewInsert().Model(&posts).String(), db.NewInsert().Model(&rows).String(), nil
+}
+
+// rowsOf validates ps (giving each an id and a time in microseconds, as
+// stored) and returns their rows and their entries' rows.
+func rowsOf(ps []*Posting) ([]postingRow, []entryRow, error) {
+	posts := make([]postingRow, len(ps))
+	var entries []entryRow
+	for i, p := range ps {
+		if p.ID == "" {
+			p.ID = kernel.NewID()
+		}
+		p.At = p.At.UTC().Truncate(time.Microsecond)
+		if err := p.Validate(); err != nil {
+			return nil, nil, err
+		}
+		posts[i] = postingRow{ID: p.ID, Key: p.Key, Kind: string(p.Kind), CreatedAt: p.At}
+		if p.OrderID != "" {
+			posts[i].OrderID = &p.OrderID
+		}
+		for _, e := range p.Entries {
+			entries = append(entries, entryRow{ID: kernel.NewID(), PostingID: p.ID, Account: string(e.Account), PartyID: e.PartyID,
+				Currency: e.Currency, Amount: e.Amount, CreatedAt: p.At})
+		}
+	}
+	return posts, entries, nil
 }

@@ -647,7 +647,7 @@ func TestReservationBatchInOneStatement(t *testing.T) {
 			e.add(t, s, p, 2, sh)
 			users = append(users, s.UserID)
 		}
-		errs, inOne, err := order.ReserveTogether(ctx, e.orders, users)
+		_, errs, inOne, err := order.ReserveTogether(ctx, e.orders, users)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -676,7 +676,7 @@ func TestReservationBatchInOneStatement(t *testing.T) {
 			users = append(users, s.UserID)
 		}
 		orders := e.count(t, "orders", "1 = 1")
-		errs, inOne, err = order.ReserveTogether(ctx, e.orders, users)
+		_, errs, inOne, err = order.ReserveTogether(ctx, e.orders, users)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -696,5 +696,72 @@ func TestReservationBatchInOneStatement(t *testing.T) {
 		if got, n := e.stock(t, p), e.count(t, "orders", "1 = 1"); got != 0 || n != orders+2 {
 			t.Fatalf("stock %d and %d new orders, want 0 and 2", got, n-orders)
 		}
+	})
+}
+
+// TestSettlementBatchInOneStatement: a batch of settlements is written on
+// PostgreSQL by a single statement: the orders PAID, one balanced posting
+// each and the carts emptied of what was bought. When one of the orders is
+// no longer waiting (a retry settled it), the statement writes nothing and
+// the orders are settled one by one, each posted exactly once.
+func TestSettlementBatchInOneStatement(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		pg := db.Dialect().Name() == dialect.PG
+		e := newEnv(t, db)
+		p := e.product(t, e.vendorA, 1999, 20, "USD")
+		e.collab(t, e.hostV, p, 1500)
+		sh := e.liveShow(t, e.hostV, p)
+		reserve := func(n int) []*order.Order {
+			var users []string
+			for _, s := range e.shoppers(t, n) {
+				e.add(t, s, p, 1, sh)
+				users = append(users, s.UserID)
+			}
+			orders, errs, _, err := order.ReserveTogether(ctx, e.orders, users)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, err := range errs {
+				if err != nil {
+					t.Fatalf("reserve %d: %v", i, err)
+				}
+			}
+			return orders
+		}
+		settle := func(orders []*order.Order, wantInOne int64) {
+			t.Helper()
+			paid, errs, inOne := order.SettleTogether(ctx, e.orders, orders)
+			for i, err := range errs {
+				if err != nil || paid[i] == nil || paid[i].Status != order.StatusPaid {
+					t.Fatalf("settle %d: %+v, %v", i, paid[i], err)
+				}
+			}
+			if !pg {
+				wantInOne = 0
+			}
+			if inOne != wantInOne {
+				t.Fatalf("%d settled by the single statement, want %d", inOne, wantInOne)
+			}
+		}
+		orders := reserve(4)
+		settle(orders, 4)
+		// Then three more, one of which a retry has settled already.
+		more := reserve(3)
+		settle(more[:1], 0) // alone: never a batch
+		settle(more, 0)
+		all := append(orders, more...)
+		for _, o := range all {
+			if v := e.view(t, o.ID); v.Status != order.StatusPaid {
+				t.Fatalf("order %s: %s", o.ID, v.Status)
+			}
+			if n := e.count(t, "ledger_postings", "order_id = ?", o.ID); n != 1 {
+				t.Fatalf("order %s has %d postings, want 1", o.ID, n)
+			}
+			if n := e.count(t, "cart_lines", "cart_id IN (SELECT id FROM carts WHERE user_id = ?)", o.UserID); n != 0 {
+				t.Fatalf("the buyer of %s still has %d cart lines", o.ID, n)
+			}
+		}
+		e.checkLedger(t)
 	})
 }

@@ -15,18 +15,18 @@ func Batched(s *Service) (reserved, settled int64) {
 // ReserveTogether prices each user's cart and writes the reservations as
 // one batch, as concurrent checkouts of one lane are: each one's error, and
 // how many of them the single statement wrote (reserveInOne).
-func ReserveTogether(ctx context.Context, s *Service, users []string) (errs []error, inOne int64, err error) {
+func ReserveTogether(ctx context.Context, s *Service, users []string) (orders []*Order, errs []error, inOne int64, err error) {
 	now := s.clock.Now()
 	var rs []*reservation
 	for i, u := range users {
 		cart, _, err := s.checkoutState(ctx, u, "")
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		ticket := &gateTicket{g: s.gate}
 		lines, err := s.price(ctx, u, cart, now, ticket)
 		if err != nil {
-			return nil, 0, err
+			return nil, nil, 0, err
 		}
 		in := CheckoutInput{IdempotencyKey: fmt.Sprintf("together-%d-%d", now.UnixNano(), i), PaymentToken: "tok_visa",
 			Shipping: Address{Name: "A", Line1: "1 Main St", City: "Paris", PostalCode: "75001", Country: "FR"}}
@@ -36,8 +36,28 @@ func ReserveTogether(ctx context.Context, s *Service, users []string) (errs []er
 	s.reserveMany(ctx, rs)
 	for _, r := range rs {
 		errs = append(errs, r.err)
+		o := r.order
+		o.lines, o.vendorOrders = r.rows, r.vendorOrders
+		orders = append(orders, o)
 	}
-	return errs, s.reservedInOne.Load() - before, nil
+	return orders, errs, s.reservedInOne.Load() - before, nil
+}
+
+// SettleTogether settles reserved orders (charged as "ref-<id>") as one
+// batch, as concurrent checkouts of one lane are: each one's order as
+// answered or error, and how many of them the single statement wrote
+// (settleInOne).
+func SettleTogether(ctx context.Context, s *Service, orders []*Order) (paid []*Order, errs []error, inOne int64) {
+	ss := make([]*settlement, len(orders))
+	for i, o := range orders {
+		ss[i] = &settlement{order: o, ref: "ref-" + o.ID}
+	}
+	before := s.settledInOne.Load()
+	s.settleMany(ctx, ss)
+	for _, st := range ss {
+		paid, errs = append(paid, st.paid), append(errs, st.err)
+	}
+	return paid, errs, s.settledInOne.Load() - before
 }
 
 // BatchedReads reports how many cart reads shared a statement.

@@ -104,9 +104,9 @@ type Service struct {
 	// only: batchReads; see stateread.go).
 	stateReads *lanes[*stateRead]
 	batchReads bool
-	// orders written in batches of more than one (reservedInOne: by one
-	// statement, see reserveInOne)
-	batchedReservations, batchedSettlements, reservedInOne atomic.Int64
+	// orders written in batches of more than one (reservedInOne and
+	// settledInOne: by one statement, see reserveInOne and settleInOne)
+	batchedReservations, batchedSettlements, reservedInOne, settledInOne atomic.Int64
 	// cart reads answered by a statement shared with other checkouts
 	batchedReads atomic.Int64
 }
