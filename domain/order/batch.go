@@ -210,14 +210,16 @@ func (s *Service) reserveMany(ctx context.Context, rs []*reservation) {
 }
 
 // reserveInOne writes, on PostgreSQL, a batch whose lines are all of one
-// product and none of a flash sale (a pinned product's rush) as a single
-// statement: the orders, vendor orders and lines inserted and the units
-// taken by one conditional UPDATE, all or nothing. The statement divides by
-// the number of rows the UPDATE took, so when the stock is short it fails
-// and writes nothing (errBatch: the checkouts go one by one). One round trip
-// instead of six (BEGIN, three inserts, the UPDATE, COMMIT): in a rush each
-// of them waits behind every runnable request. done is false when the batch
-// does not qualify; the caller then writes it in a transaction.
+// product, and all of one flash sale or none (a pinned product's rush), as a
+// single statement: the orders, vendor orders and lines inserted, the units
+// taken by one conditional UPDATE, and with a flash sale its allowance taken
+// and each buyer's count raised within the per-buyer limit, all or nothing.
+// The statement divides by whether every conditional statement took what it
+// asked for, so otherwise it fails and writes nothing (errBatch: the
+// checkouts go one by one). One round trip instead of six or more (BEGIN,
+// three inserts, the UPDATEs, COMMIT): in a rush each of them waits behind
+// every runnable request. done is false when the batch does not qualify;
+// the caller then writes it in a transaction.
 func (s *Service) reserveInOne(ctx context.Context, rs []*reservation) (done bool, err error) {
 	if s.db.Dialect().Name() != dialect.PG { // data-modifying WITH
 		return false, nil
@@ -226,28 +228,52 @@ func (s *Service) reserveInOne(ctx context.Context, rs []*reservation) (done boo
 	var vendorOrders []*VendorOrder
 	var rows []*Line
 	productID, units := "", 0
-	for _, r := range rs {
+	var flash *FlashSale
+	buyers := map[string]int{} // units per buyer in the flash sale
+	for i, r := range rs {
 		orders = append(orders, r.order)
 		vendorOrders = append(vendorOrders, r.vendorOrders...)
 		rows = append(rows, r.rows...)
-		for _, l := range r.lines {
-			if l.flash != nil || (productID != "" && l.product.ID != productID) {
+		for j, l := range r.lines {
+			first := i == 0 && j == 0
+			if !first && (l.product.ID != productID || (l.flash == nil) != (flash == nil) || (l.flash != nil && l.flash.ID != flash.ID)) {
 				return false, nil
 			}
-			productID = l.product.ID
+			productID, flash = l.product.ID, l.flash
 			units += l.cart.Quantity
+			if l.flash != nil {
+				buyers[r.userID] += l.cart.Quantity
+			}
 		}
 	}
-	take := s.db.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ? AND status = ? RETURNING id`,
-		units, productID, units, catalog.StatusActive).String()
-	query := "WITH taken AS (" + take + "), " +
-		"o AS (" + s.db.NewInsert().Model(&orders).String() + "), " +
-		"vo AS (" + s.db.NewInsert().Model(&vendorOrders).String() + "), " +
-		"ol AS (" + s.db.NewInsert().Model(&rows).String() + ") " +
-		"SELECT 1 / (SELECT COUNT(*) FROM taken)"
+	parts := []string{"taken AS (" + s.db.NewRaw(`UPDATE products SET stock = stock - ? WHERE id = ? AND stock >= ? AND status = ? RETURNING id`,
+		units, productID, units, catalog.StatusActive).String() + ")"}
+	check := "(SELECT COUNT(*) FROM taken) = 1"
+	if flash != nil {
+		users := sortedKeys(buyers)
+		values := make([]string, len(users))
+		for i, u := range users {
+			if buyers[u] > flash.PerBuyerLimit {
+				return true, errBatch
+			}
+			values[i] = s.db.NewRaw("(?, ?, ?)", flash.ID, u, buyers[u]).String()
+		}
+		parts = append(parts,
+			"flash AS ("+s.db.NewRaw(`UPDATE flash_sales SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND ended_at IS NULL AND ends_at > ? RETURNING id`,
+				units, flash.ID, units, rs[0].now).String()+")",
+			"buyers AS (INSERT INTO flash_sale_buyers (flash_sale_id, user_id, quantity) VALUES "+strings.Join(values, ", ")+
+				s.db.NewRaw(` ON CONFLICT (flash_sale_id, user_id) DO UPDATE SET quantity = flash_sale_buyers.quantity + excluded.quantity
+				WHERE flash_sale_buyers.quantity + excluded.quantity <= ? RETURNING 1`, flash.PerBuyerLimit).String()+")")
+		check += fmt.Sprintf(" AND (SELECT COUNT(*) FROM flash) = 1 AND (SELECT COUNT(*) FROM buyers) = %d", len(users))
+	}
+	parts = append(parts,
+		"o AS ("+s.db.NewInsert().Model(&orders).String()+")",
+		"vo AS ("+s.db.NewInsert().Model(&vendorOrders).String()+")",
+		"ol AS ("+s.db.NewInsert().Model(&rows).String()+")")
+	query := "WITH " + strings.Join(parts, ", ") + " SELECT 1 / (CASE WHEN " + check + " THEN 1 ELSE 0 END)"
 	_, err = s.db.ExecContext(ctx, query)
 	if isDivisionByZero(err) {
-		err = errBatch // the stock is short
+		err = errBatch // the stock, the sale or a buyer's allowance is short
 	}
 	if err == nil {
 		s.reservedInOne.Add(int64(len(rs)))

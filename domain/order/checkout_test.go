@@ -765,3 +765,74 @@ func TestSettlementBatchInOneStatement(t *testing.T) {
 		e.checkLedger(t)
 	})
 }
+
+// TestFlashReservationBatchInOneStatement: with a running flash sale, the
+// single statement also takes the sale's allowance and raises each buyer's
+// count within the per-buyer limit; when either falls short it writes
+// nothing and the checkouts go one by one, each with its exact answer.
+func TestFlashReservationBatchInOneStatement(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		pg := db.Dialect().Name() == dialect.PG
+		e := newEnv(t, db)
+		p := e.product(t, e.vendorA, 1000, 50, "USD")
+		e.collab(t, e.hostV, p, 1500)
+		sh := e.liveShow(t, e.hostV, p)
+		fs := e.flash(t, e.hostV, sh, p, 700, 10, 2)
+		shoppers := e.shoppers(t, 7)
+		reserve := func(ss ...kernel.Viewer) ([]*order.Order, []error, int64) {
+			t.Helper()
+			var users []string
+			for _, s := range ss {
+				users = append(users, s.UserID)
+			}
+			orders, errs, inOne, err := order.ReserveTogether(ctx, e.orders, users)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return orders, errs, inOne
+		}
+		// Three buyers of one: one statement.
+		for _, s := range shoppers[:3] {
+			e.add(t, s, p, 1, sh)
+		}
+		orders, errs, inOne := reserve(shoppers[:3]...)
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("shopper %d: %v", i, err)
+			}
+			if l := e.view(t, orders[i].ID).Lines[0]; l.UnitPriceMinor != 700 || l.FlashSaleID == nil || *l.FlashSaleID != fs.ID {
+				t.Fatalf("line %+v: not sold at the flash price", l)
+			}
+		}
+		if want := map[bool]int64{true: 3, false: 0}[pg]; inOne != want {
+			t.Fatalf("%d reserved by the single statement, want %d", inOne, want)
+		}
+		// Shopper 0 (one bought, its cart still holds one: carts empty at
+		// settlement) checks out twice at once: 1 + 2 passes the limit of 2,
+		// so the statement writes nothing; one by one, the first is served.
+		_, errs, inOne = reserve(shoppers[0], shoppers[0])
+		if inOne != 0 || codeOf(errs[0]) != "" || codeOf(errs[1]) != kernel.CodeLimitExceeded {
+			t.Fatalf("errors %v, %d by the single statement; want the first served, the second over the limit", errs, inOne)
+		}
+		// Six left, four buyers of two: the sale is short for the batch.
+		for _, s := range shoppers[3:7] {
+			e.add(t, s, p, 2, sh)
+		}
+		_, errs, inOne = reserve(shoppers[3:7]...)
+		if inOne != 0 || codeOf(errs[0]) != "" || codeOf(errs[1]) != "" || codeOf(errs[2]) != "" || codeOf(errs[3]) != kernel.CodeOutOfStock {
+			t.Fatalf("errors %v, %d by the single statement; want three served, the last refused", errs, inOne)
+		}
+		if got := e.flashSale(t, fs.ID).Remaining; got != 0 {
+			t.Fatalf("flash sale has %d left, want 0", got)
+		}
+		want := map[string]int{shoppers[0].UserID: 2, shoppers[1].UserID: 1, shoppers[2].UserID: 1,
+			shoppers[3].UserID: 2, shoppers[4].UserID: 2, shoppers[5].UserID: 2}
+		if got := e.flashBuyers(t, fs.ID); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("buyers %v, want %v", got, want)
+		}
+		if got := e.stock(t, p); got != 40 {
+			t.Fatalf("stock %d, want 40", got)
+		}
+	})
+}

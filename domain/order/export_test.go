@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/livemarket/livemarket/domain/kernel"
 )
 
 // Batched reports how many orders this service reserved and settled in
@@ -18,7 +20,7 @@ func Batched(s *Service) (reserved, settled int64) {
 func ReserveTogether(ctx context.Context, s *Service, users []string) (orders []*Order, errs []error, inOne int64, err error) {
 	now := s.clock.Now()
 	var rs []*reservation
-	for i, u := range users {
+	for _, u := range users {
 		cart, _, err := s.checkoutState(ctx, u, "")
 		if err != nil {
 			return nil, nil, 0, err
@@ -28,7 +30,7 @@ func ReserveTogether(ctx context.Context, s *Service, users []string) (orders []
 		if err != nil {
 			return nil, nil, 0, err
 		}
-		in := CheckoutInput{IdempotencyKey: fmt.Sprintf("together-%d-%d", now.UnixNano(), i), PaymentToken: "tok_visa",
+		in := CheckoutInput{IdempotencyKey: kernel.NewID(), PaymentToken: "tok_visa",
 			Shipping: Address{Name: "A", Line1: "1 Main St", City: "Paris", PostalCode: "75001", Country: "FR"}}
 		rs = append(rs, s.newReservation(u, in, lines, now, ticket))
 	}
