@@ -417,35 +417,18 @@ func (s *Service) settleInOne(ctx context.Context, ss []*settlement, now time.Ti
 	if s.db.Dialect().Name() != dialect.PG {
 		return false, nil
 	}
-	ids := make([]string, len(ss))
-	var cases strings.Builder
-	args := []any{StatusPaid, now}
-	cases.WriteString("CASE id")
-	postings := make([]*ledger.Posting, len(ss))
-	for i, st := range ss {
-		ids[i] = st.order.ID
-		cases.WriteString(" WHEN ? THEN ?")
-		args = append(args, st.order.ID, st.ref)
-		p, err := paymentPosting(st.order, st.order.lines, now)
-		if err != nil {
-			return true, err
-		}
-		postings[i] = p
+	postings, err := paymentPostings(ss, now)
+	if err != nil {
+		return true, err
 	}
-	cases.WriteString(" END")
-	args = append(args, bun.In(ids), StatusPendingPayment)
-	paid := s.db.NewRaw("UPDATE orders SET status = ?, paid_at = ?, payment_ref = "+cases.String()+" WHERE id IN (?) AND status = ? RETURNING id", args...).String()
 	insertPostings, insertEntries, err := ledger.Inserts(s.db, postings)
 	if err != nil {
 		return true, err
 	}
-	leave := s.db.NewDelete().Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
-		for _, st := range ss {
-			q = q.WhereOr("cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id IN (?)", st.order.UserID, bun.In(boughtProducts(st.order.lines)))
-		}
-		return q
-	}).String()
-	query := "WITH paid AS (" + paid + "), lp AS (" + insertPostings + "), le AS (" + insertEntries + "), cl AS (" + leave + ") " +
+	update, args := markPaid(ss, now)
+	query := "WITH paid AS (" + s.db.NewRaw(update+" RETURNING id", args...).String() + "), " +
+		"lp AS (" + insertPostings + "), le AS (" + insertEntries + "), " +
+		"cl AS (" + leaveCarts(s.db.NewDelete(), ss).String() + ") " +
 		fmt.Sprintf("SELECT 1 / (CASE WHEN (SELECT COUNT(*) FROM paid) = %d THEN 1 ELSE 0 END)", len(ss))
 	_, err = s.db.ExecContext(ctx, query)
 	switch {
@@ -460,6 +443,31 @@ func (s *Service) settleInOne(ctx context.Context, ss []*settlement, now time.Ti
 }
 
 func settleBatch(ctx context.Context, tx bun.Tx, ss []*settlement, now time.Time) error {
+	update, args := markPaid(ss, now)
+	res, err := tx.NewRaw(update, args...).Exec(ctx)
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n != int64(len(ss)) {
+		return errBatch // some reservation expired, or a retry settled it: one by one
+	}
+	postings, err := paymentPostings(ss, now)
+	if err != nil {
+		return err
+	}
+	if err := ledger.PostAll(ctx, tx, postings); err != nil {
+		if errors.Is(err, ledger.ErrDuplicate) {
+			return fmt.Errorf("%w: %w", errBatch, err)
+		}
+		return err
+	}
+	_, err = leaveCarts(tx.NewDelete(), ss).Exec(ctx)
+	return err
+}
+
+// markPaid is the statement (and its arguments) that marks the orders of
+// ss PAID, each with its charge, if they are still PENDING_PAYMENT.
+func markPaid(ss []*settlement, now time.Time) (string, []any) {
 	ids := make([]string, len(ss))
 	var cases strings.Builder
 	args := []any{StatusPaid, now}
@@ -471,36 +479,30 @@ func settleBatch(ctx context.Context, tx bun.Tx, ss []*settlement, now time.Time
 	}
 	cases.WriteString(" END")
 	args = append(args, bun.In(ids), StatusPendingPayment)
-	res, err := tx.NewRaw("UPDATE orders SET status = ?, paid_at = ?, payment_ref = "+cases.String()+" WHERE id IN (?) AND status = ?", args...).Exec(ctx)
-	if err != nil {
-		return err
-	}
-	if n, _ := res.RowsAffected(); n != int64(len(ss)) {
-		return errBatch // some reservation expired, or a retry settled it: one by one
-	}
+	return "UPDATE orders SET status = ?, paid_at = ?, payment_ref = " + cases.String() + " WHERE id IN (?) AND status = ?", args
+}
+
+// paymentPostings are the ledger postings of the orders of ss.
+func paymentPostings(ss []*settlement, now time.Time) ([]*ledger.Posting, error) {
 	postings := make([]*ledger.Posting, len(ss))
 	for i, st := range ss {
 		p, err := paymentPosting(st.order, st.order.lines, now)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		postings[i] = p
 	}
-	if err := ledger.PostAll(ctx, tx, postings); err != nil {
-		if errors.Is(err, ledger.ErrDuplicate) {
-			return fmt.Errorf("%w: %w", errBatch, err)
-		}
-		return err
-	}
-	// The bought products leave each buyer's cart.
-	del := tx.NewDelete().Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
+	return postings, nil
+}
+
+// leaveCarts makes q delete the bought products from each buyer's cart.
+func leaveCarts(q *bun.DeleteQuery, ss []*settlement) *bun.DeleteQuery {
+	return q.Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
 		for _, st := range ss {
 			q = q.WhereOr("cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id IN (?)", st.order.UserID, bun.In(boughtProducts(st.order.lines)))
 		}
 		return q
 	})
-	_, err = del.Exec(ctx)
-	return err
 }
 
 // afterPaid records and publishes the show events and vendor sales of
