@@ -802,9 +802,10 @@ type duplicateKey struct{ err error }
 
 func (d *duplicateKey) Error() string { return "duplicate idempotency key: " + d.err.Error() }
 
-// reserve creates the order PENDING_PAYMENT and reserves its stock, all in
-// one transaction; the stock statements come last so the hot product rows
-// are locked as briefly as possible.
+// reserve creates the order PENDING_PAYMENT and reserves its stock, all or
+// nothing: in a transaction whose stock statements come last, so the hot
+// product rows are locked as briefly as possible, or with other checkouts in
+// one statement (reserveInOne).
 func (s *Service) reserve(ctx context.Context, userID string, in CheckoutInput, lines []*priced, now time.Time, ticket *gateTicket) (*Order, error) {
 	r := s.newReservation(userID, in, lines, now, ticket)
 	s.reservations.lane(lines[0].product.ID).do(r)
