@@ -15,8 +15,9 @@ func Batched(s *Service) (reserved, settled int64) {
 }
 
 // ReserveTogether prices each user's cart and writes the reservations as
-// one batch, as concurrent checkouts of one lane are: each one's error, and
-// how many of them the single statement wrote (reserveInOne).
+// one batch, as concurrent checkouts of one lane are: each one's order (as
+// reserved, with its rows) and error, and how many of them the single
+// statement wrote (reserveInOne).
 func ReserveTogether(ctx context.Context, s *Service, users []string) (orders []*Order, errs []error, inOne int64, err error) {
 	now := s.clock.Now()
 	var rs []*reservation
