@@ -10,11 +10,11 @@ import (
 	"github.com/uptrace/bun/dialect"
 )
 
-// preparedQuery is a statement every checkout of a rush runs. bun interpolates
-// arguments and sends each statement as new text, which PostgreSQL parses
-// and plans every time; on PostgreSQL this one is prepared once per
-// connection instead. Elsewhere (SQLite) scan reports false and the caller
-// runs its bun query.
+// preparedQuery is a statement every checkout of a rush runs. bun
+// interpolates arguments and sends each statement as new text, which
+// PostgreSQL parses and plans every time; on PostgreSQL this one is
+// prepared once per connection instead. Elsewhere (SQLite) scan and exec
+// report false and the caller runs its bun query.
 type preparedQuery struct {
 	text string // PostgreSQL, with $1…$n; lists as $n::text[] (see textArray)
 

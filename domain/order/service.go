@@ -98,7 +98,8 @@ type Service struct {
 	// process into shared transactions (see batch.go).
 	reservations *lanes[*reservation]
 	settlements  *lanes[*settlement]
-	// the reads every checkout of a rush runs, prepared on PostgreSQL
+	// the statements every checkout of a rush runs (its reads and the charge's
+	// note), prepared on PostgreSQL
 	queries struct{ cart, carts, products, credits, note preparedQuery }
 	// stateReads combines concurrent checkouts' cart reads (PostgreSQL
 	// only: batchReads; see stateread.go).
