@@ -49,13 +49,15 @@ type FlashResult struct {
 	LateSoldOut            int           // sold-out replies to the checkouts sent after the rush
 	LateP50, LateP99       time.Duration // their latency
 	FloorP50, FloorP99     time.Duration // an authenticated no-op by the same buyers at once
-	// CPU-seconds used during the rush by PostgreSQL (its processes on
-	// this machine), the server and the load itself
-	RushCPU        [3]float64
-	FinalStock     int
-	Oversold       int
-	LedgerBalanced bool
-	Errors         map[string]int
+	// CPU-seconds used during the rush, the late wave and the floor by
+	// PostgreSQL (its processes on this machine), the server and the load
+	// itself: a wave cannot end sooner than their sum spread over the
+	// machine's cores
+	RushCPU, LateCPU, FloorCPU [3]float64
+	FinalStock                 int
+	Oversold                   int
+	LedgerBalanced             bool
+	Errors                     map[string]int
 
 	BaseUpdates       int
 	BaseUpdatesPerSec float64
@@ -157,6 +159,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	// that does nothing but authenticate (HTTP, token, GraphQL): no checkout
 	// reply can come faster than this on this machine.
 	noop := requests(everyone, func(int) []byte { return []byte(`{"query":"{ __typename }"}`) })
+	cpu0 := cpuNow(ch.pid)
 	floor := wave(cfg.Buyers, func(i int) ([]byte, error) { return conns[i].do(noop[i]) },
 		func(_ int, reply []byte, err error) string {
 			if err != nil || !strings.Contains(string(reply), "Query") {
@@ -164,6 +167,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			}
 			return ""
 		})
+	r.FloorCPU = cpuSince(ch.pid, cpu0)
 	r.FloorP50, r.FloorP99 = pct(floor.lat(""), 50), pct(floor.lat(""), 99)
 	settle(ctx, dbURL) // the setup's writes are flushed before the rush, as before the baseline
 
@@ -242,9 +246,9 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 		}()
 	}
 	rushReqs := requests(everyone, checkoutBody("rush"))
-	pg0, c0, s0 := postgresCPU(), procCPU(ch.pid), procCPU(os.Getpid())
+	cpu0 = cpuNow(ch.pid)
 	rush := waveSpread(cfg.Buyers, cfg.Spread, checkout(everyone, rushReqs), outcome)
-	r.RushCPU = [3]float64{postgresCPU() - pg0, procCPU(ch.pid) - c0, procCPU(os.Getpid()) - s0}
+	r.RushCPU = cpuSince(ch.pid, cpu0)
 	// The late buyers: everyone who did not get one tries again once the
 	// product is sold out (a new checkout), all at once.
 	var losers []int
@@ -253,7 +257,10 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 			losers = append(losers, i)
 		}
 	}
-	late := waveSpread(len(losers), cfg.Spread, checkout(losers, requests(losers, checkoutBody("late"))), outcome)
+	lateReqs := requests(losers, checkoutBody("late"))
+	cpu0 = cpuNow(ch.pid)
+	late := waveSpread(len(losers), cfg.Spread, checkout(losers, lateReqs), outcome)
+	r.LateCPU = cpuSince(ch.pid, cpu0)
 	for _, code := range rush.code {
 		switch code {
 		case "":
@@ -378,7 +385,10 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	row("sold-out after the rush: replies", fmt.Sprint(r.LateSoldOut), "", "")
 	row("sold-out after the rush p50 / p99 ms", ms(r.LateP50)+" / "+ms(r.LateP99), "", "")
 	row("floor: no-op by every buyer at once p50 / p99", ms(r.FloorP50)+" / "+ms(r.FloorP99), "", "")
-	row("CPU-s in the rush: PostgreSQL / server / load", fmt.Sprintf("%.2f / %.2f / %.2f", r.RushCPU[0], r.RushCPU[1], r.RushCPU[2]), "", "")
+	cpu := func(c [3]float64) string { return fmt.Sprintf("%.2f / %.2f / %.2f", c[0], c[1], c[2]) }
+	row("CPU-s in the rush: PostgreSQL / server / load", cpu(r.RushCPU), "", "")
+	row("CPU-s after the rush: PostgreSQL / server / load", cpu(r.LateCPU), "", "")
+	row("CPU-s of the floor: PostgreSQL / server / load", cpu(r.FloorCPU), "", "")
 	row("other failures", fmt.Sprint(r.Failed), "", "")
 	row("stock left", fmt.Sprint(r.FinalStock), fmt.Sprint(r.BaseFinalStock), "")
 	row("oversold units", fmt.Sprint(r.Oversold), fmt.Sprint(r.BaseOversold), "")
@@ -644,6 +654,17 @@ func waveSpread(n int, spread time.Duration, send func(i int) ([]byte, error), c
 		}
 	}
 	return r
+}
+
+// cpuNow reads the CPU-seconds so far of PostgreSQL, the server (pid) and
+// this process; cpuSince is what they used since.
+func cpuNow(pid int) [3]float64 {
+	return [3]float64{postgresCPU(), procCPU(pid), procCPU(os.Getpid())}
+}
+
+func cpuSince(pid int, from [3]float64) [3]float64 {
+	now := cpuNow(pid)
+	return [3]float64{now[0] - from[0], now[1] - from[1], now[2] - from[2]}
 }
 
 // postgresCPU is the CPU-seconds of this machine's PostgreSQL processes, or 0
