@@ -92,8 +92,9 @@ type Service struct {
 	// does not interleave hundreds of them query by query on the pool.
 	admit chan struct{}
 
-	gate *stockGate
-	keys keyLocks
+	gate  *stockGate
+	front *front
+	keys  keyLocks
 	// reservations and settlements combine the concurrent checkouts of a
 	// process into shared transactions (see batch.go).
 	reservations *lanes[*reservation]
@@ -139,7 +140,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 		opt.MaxConcurrentCheckouts = 8
 	}
 	svc := &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
-		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate()}
+		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate(), front: newFront(frontBurst)}
 	svc.queries.cart.text, svc.queries.products.text, svc.queries.credits.text = cartQuery, productsQuery, creditsQuery
 	svc.queries.carts.text, svc.queries.note.text = cartsQuery, noteQuery
 	svc.stateReads = newLanes(stateLanes, maxStateBatch, svc.readStates)
@@ -379,6 +380,8 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	}
 	// One request per key at a time in this process: a retry sent while
 	// the first is running waits for it and gets its answer.
+	leaveFront := s.front.enter() // until the stock count has answered
+	defer leaveFront()
 	unlock, err := s.keys.lock(ctx, viewer.UserID+"\x00"+in.IdempotencyKey)
 	if err != nil {
 		return nil, err
@@ -411,6 +414,7 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		want[l.ProductID] += l.Quantity
 	}
 	ticket, short, err := s.gate.take(ctx, s.db, want, now)
+	leaveFront()
 	if err != nil {
 		return nil, fmt.Errorf("order.Checkout: %w", err)
 	}
@@ -422,6 +426,10 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 		return nil, err
 	}
 	defer ticket.giveBack() // unless the reservation settled it
+	// A burst's refusals first (see front.go).
+	if err := s.front.yield(ctx, frontMaxWait); err != nil {
+		return nil, err
+	}
 	// Admission: the checkouts that hold units run a bounded number at a
 	// time, each start to finish, instead of all of them interleaving query
 	// by query on the connection pool (where every one would finish late).
