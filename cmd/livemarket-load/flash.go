@@ -54,10 +54,12 @@ type FlashResult struct {
 	// itself: a wave cannot end sooner than their sum spread over the
 	// machine's cores
 	RushCPU, LateCPU, FloorCPU [3]float64
-	FinalStock                 int
-	Oversold                   int
-	LedgerBalanced             bool
-	Errors                     map[string]int
+	// the server's peak resident memory over the run (VmHWM), MiB
+	ServerPeakMiB  float64
+	FinalStock     int
+	Oversold       int
+	LedgerBalanced bool
+	Errors         map[string]int
 
 	BaseUpdates       int
 	BaseUpdatesPerSec float64
@@ -261,6 +263,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	cpu0 = cpuNow(ch.pid)
 	late := waveSpread(len(losers), cfg.Spread, checkout(losers, lateReqs), outcome)
 	r.LateCPU = cpuSince(ch.pid, cpu0)
+	r.ServerPeakMiB = peakMiB(ch.pid)
 	for _, code := range rush.code {
 		switch code {
 		case "":
@@ -389,6 +392,7 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	row("CPU-s in the rush: PostgreSQL / server / load", cpu(r.RushCPU), "", "")
 	row("CPU-s after the rush: PostgreSQL / server / load", cpu(r.LateCPU), "", "")
 	row("CPU-s of the floor: PostgreSQL / server / load", cpu(r.FloorCPU), "", "")
+	row("server peak memory (VmHWM) MiB", fmt.Sprintf("%.0f", r.ServerPeakMiB), "", "")
 	row("other failures", fmt.Sprint(r.Failed), "", "")
 	row("stock left", fmt.Sprint(r.FinalStock), fmt.Sprint(r.BaseFinalStock), "")
 	row("oversold units", fmt.Sprint(r.Oversold), fmt.Sprint(r.BaseOversold), "")
@@ -665,6 +669,22 @@ func cpuNow(pid int) [3]float64 {
 func cpuSince(pid int, from [3]float64) [3]float64 {
 	now := cpuNow(pid)
 	return [3]float64{now[0] - from[0], now[1] - from[1], now[2] - from[2]}
+}
+
+// peakMiB reads the peak resident memory of pid (VmHWM in /proc), in MiB.
+func peakMiB(pid int) float64 {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
+	if err != nil {
+		return math.NaN()
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			if kb, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64); err == nil {
+				return kb / 1024
+			}
+		}
+	}
+	return math.NaN()
 }
 
 // postgresCPU is the CPU-seconds of this machine's PostgreSQL processes, or 0
