@@ -380,13 +380,15 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	}
 	// One request per key at a time in this process: a retry sent while
 	// the first is running waits for it and gets its answer.
-	leaveFront := s.front.enter() // until the stock count has answered
-	defer leaveFront()
 	unlock, err := s.keys.lock(ctx, viewer.UserID+"\x00"+in.IdempotencyKey)
 	if err != nil {
 		return nil, err
 	}
 	defer unlock()
+	// Counted in a burst until the stock count has answered (not while
+	// waiting for the key above: the key's holder may be yielding to it).
+	leaveFront := s.front.enter()
+	defer leaveFront()
 	cart, done, err := s.checkoutState(ctx, viewer.UserID, in.IdempotencyKey)
 	if err != nil {
 		return nil, err
