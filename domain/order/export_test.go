@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/livemarket/livemarket/domain/kernel"
 )
@@ -102,4 +103,20 @@ func describeState(rows []cartRow) string {
 		}
 	}
 	return "lines [" + strings.Join(lines, " ") + "]"
+}
+
+// HoldBurst makes s see a burst of other checkouts waiting for the stock
+// count, and makes checkouts holding units let it through for up to
+// maxWait, until release.
+func HoldBurst(s *Service, maxWait time.Duration) (release func()) {
+	s.frontWait = maxWait
+	var leaves []func()
+	for i := 0; i < s.front.burst; i++ {
+		leaves = append(leaves, s.front.enter())
+	}
+	return func() {
+		for _, leave := range leaves {
+			leave()
+		}
+	}
 }

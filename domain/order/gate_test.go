@@ -331,3 +331,59 @@ func TestPurchaseStockReachesEveryLiveShow(t *testing.T) {
 		}
 	})
 }
+
+// TestWinnersLetABurstThroughFirst: while a burst of checkouts waits for
+// the stock count, a checkout holding units waits before pricing, the
+// latecomers are refused meanwhile (the waiting checkout's unit is counted
+// out), and once the burst is through the waiting checkout is paid.
+func TestWinnersLetABurstThroughFirst(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		p := e.product(t, e.vendorA, 1500, 1, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		sh := e.liveShow(t, e.hostV, p)
+		a, b := e.shopper(t), e.shopper(t)
+		e.add(t, a, p, 1, sh)
+		e.add(t, b, p, 1, sh)
+
+		release := order.HoldBurst(e.orders, time.Hour)
+		type result struct {
+			o   *order.Order
+			err error
+		}
+		results := make(chan result, 2)
+		for i, v := range []kernel.Viewer{a, b} {
+			go func() {
+				o, err := e.orders.Checkout(ctx, v, checkoutIn(fmt.Sprint("burst-", i), okToken))
+				results <- result{o, err}
+			}()
+		}
+		next := func(why string) result {
+			t.Helper()
+			select {
+			case r := <-results:
+				return r
+			case <-time.After(30 * time.Second):
+				t.Fatalf("no checkout returned %s", why)
+				return result{}
+			}
+		}
+		// Whichever took the unit waits; the other is refused meanwhile.
+		late := next("while the burst waited")
+		wantErr(t, late.err, kernel.CodeOutOfStock, "cart", "lines", "0")
+		time.Sleep(20 * time.Millisecond)
+		select {
+		case r := <-results:
+			t.Fatalf("the checkout holding the unit went on during the burst: %+v, %v", r.o, r.err)
+		default:
+		}
+		release()
+		if won := next("after the burst"); won.err != nil || won.o.Status != order.StatusPaid {
+			t.Fatalf("after the burst: %+v, %v", won.o, won.err)
+		}
+		if got := e.stock(t, p); got != 0 {
+			t.Fatalf("stock %d, want 0", got)
+		}
+	})
+}

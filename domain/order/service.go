@@ -92,9 +92,13 @@ type Service struct {
 	// does not interleave hundreds of them query by query on the pool.
 	admit chan struct{}
 
-	gate  *stockGate
-	front *front
-	keys  keyLocks
+	gate *stockGate
+	// front counts the checkouts waiting for the stock count's answer;
+	// those holding units let a burst of them through first, for at
+	// most frontWait (see front.go)
+	front     *front
+	frontWait time.Duration
+	keys      keyLocks
 	// reservations and settlements combine the concurrent checkouts of a
 	// process into shared transactions (see batch.go).
 	reservations *lanes[*reservation]
@@ -140,7 +144,8 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 		opt.MaxConcurrentCheckouts = 8
 	}
 	svc := &Service{db: db, clock: clock, opt: opt, writers: make(chan struct{}, opt.MaxConcurrentCheckouts),
-		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate(), front: newFront(frontBurst)}
+		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate(),
+		front: newFront(frontBurst), frontWait: frontMaxWait}
 	svc.queries.cart.text, svc.queries.products.text, svc.queries.credits.text = cartQuery, productsQuery, creditsQuery
 	svc.queries.carts.text, svc.queries.note.text = cartsQuery, noteQuery
 	svc.stateReads = newLanes(stateLanes, maxStateBatch, svc.readStates)
@@ -429,7 +434,7 @@ func (s *Service) Checkout(ctx context.Context, viewer kernel.Viewer, in Checkou
 	}
 	defer ticket.giveBack() // unless the reservation settled it
 	// A burst's refusals first (see front.go).
-	if err := s.front.yield(ctx, frontMaxWait); err != nil {
+	if err := s.front.yield(ctx, s.frontWait); err != nil {
 		return nil, err
 	}
 	// Admission: the checkouts that hold units run a bounded number at a
