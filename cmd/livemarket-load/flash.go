@@ -678,8 +678,8 @@ func peakMiB(pid int) float64 {
 		return math.NaN()
 	}
 	for _, line := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			if kb, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), 64); err == nil {
+		if f := strings.Fields(line); len(f) == 3 && f[0] == "VmHWM:" { // "VmHWM:	  123456 kB"
+			if kb, err := strconv.ParseFloat(f[1], 64); err == nil {
 				return kb / 1024
 			}
 		}
