@@ -315,14 +315,20 @@ func freePort(t *testing.T) int {
 
 func waitFor(t *testing.T, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	waitUpTo(t, 20*time.Second, ok)
+}
+
+// waitUpTo waits until ok holds, at most d.
+func waitUpTo(t *testing.T, d time.Duration, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(d)
 	for time.Now().Before(deadline) {
 		if ok() {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatal("condition not met within 20s")
+	t.Fatalf("condition not met within %s", d)
 }
 
 // TestIndexJobsRetryWhileSearchIsDown: with the engine down the index handler
