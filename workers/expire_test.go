@@ -25,6 +25,13 @@ func (lostPayments) Charge(_ context.Context, _ string, _ kernel.Money, _ string
 	return "", errors.New("payment provider timed out")
 }
 
+// Charged: the timed-out charges never reached the provider.
+func (lostPayments) Charged(context.Context, string) (string, error) { return "", nil }
+
+func (lostPayments) Refund(context.Context, string, string, kernel.Money) error {
+	return errors.New("nothing to refund")
+}
+
 // TestUnpaidReservationsExpire: the periodic task, run by a real worker on
 // real Redis, returns the stock of a checkout left unpaid past its
 // reservation, once.

@@ -13,6 +13,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/show"
 )
@@ -24,6 +25,10 @@ const (
 	TypeShowLive     = show.JobLive
 	TypeIndexShow    = show.JobIndex
 	TypeIndexProduct = catalog.JobIndex
+	// TypeSendRefund gives money back to a shopper's card (an orderRefund,
+	// or a charge an order could not keep); retried until the provider
+	// confirms.
+	TypeSendRefund = order.JobSendRefund
 	// TypeExpireReservations returns the stock of checkouts left unpaid;
 	// the scheduler enqueues it periodically.
 	TypeExpireReservations = "order:expire_reservations"
@@ -67,6 +72,7 @@ type IndexJobs interface {
 // OrderJobs is what the order handlers need; the order service implements it.
 type OrderJobs interface {
 	ExpireReservations(ctx context.Context) (int, error)
+	SendRefund(ctx context.Context, paymentRefundID string) error
 }
 
 // PayoutJobs is what the payout handler needs; the payout service
@@ -108,6 +114,20 @@ func (h *Handlers) HandlePayoutRun(ctx context.Context, _ *asynq.Task) error {
 func (h *Handlers) HandleExpireReservations(ctx context.Context, _ *asynq.Task) error {
 	if _, err := h.Orders.ExpireReservations(ctx); err != nil {
 		return fmt.Errorf("%s: %w", TypeExpireReservations, err)
+	}
+	return nil
+}
+
+// HandleSendRefund asks the payment provider for a queued refund. While
+// the provider fails, the handler fails and asynq retries it with backoff;
+// a refund the provider confirmed is never sent again.
+func (h *Handlers) HandleSendRefund(ctx context.Context, t *asynq.Task) error {
+	var p order.RefundJob
+	if err := json.Unmarshal(t.Payload(), &p); err != nil || p.PaymentRefundID == "" {
+		return fmt.Errorf("bad %s payload %q: %v: %w", TypeSendRefund, t.Payload(), err, asynq.SkipRetry)
+	}
+	if err := h.Orders.SendRefund(ctx, p.PaymentRefundID); err != nil {
+		return fmt.Errorf("%s: %w", TypeSendRefund, err)
 	}
 	return nil
 }
@@ -164,6 +184,7 @@ func (h *Handlers) Mux() *asynq.ServeMux {
 	mux.HandleFunc(TypeIndexProduct, h.HandleIndexProduct)
 	if h.Orders != nil {
 		mux.HandleFunc(TypeExpireReservations, h.HandleExpireReservations)
+		mux.HandleFunc(TypeSendRefund, h.HandleSendRefund)
 	}
 	if h.Payouts != nil {
 		mux.HandleFunc(TypePayoutRun, h.HandlePayoutRun)

@@ -299,7 +299,7 @@ func TestCheckoutIdempotency(t *testing.T) {
 				if tc.slow {
 					e.pay.set(func(ctx context.Context, orderID string, amount kernel.Money, token string) (string, error) {
 						time.Sleep(100 * time.Millisecond)
-						return order.TestPayments{}.Charge(ctx, orderID, amount, token)
+						return (&order.TestPayments{}).Charge(ctx, orderID, amount, token)
 					})
 					defer e.pay.set(nil)
 				}
@@ -561,6 +561,9 @@ func TestChargeRacingExpiry(t *testing.T) {
 				var stored order.Order
 				if err := db.NewSelect().Model(&stored).Where("o.user_id = ?", s.UserID).Scan(ctx); err != nil {
 					t.Fatal(err)
+				}
+				if errs := e.runRefundJobs(t); len(errs) > 0 { // the worker's part
+					t.Fatalf("refund jobs: %v", errs)
 				}
 				charged := e.pay.chargedOrders()[stored.ID] > 0
 				refunded := e.pay.refundedOrders()[stored.ID]

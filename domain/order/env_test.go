@@ -2,6 +2,7 @@ package order_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +22,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/ledger"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/outbox"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/internal/app"
@@ -38,22 +40,70 @@ const (
 
 // payments is the test's payment provider: by default the built-in test
 // provider (tok_visa succeeds, anything else is declined); a test may swap
-// in its own behaviour. It counts every call and every successful charge.
+// in its own behaviour. It counts every call and every successful charge,
+// and keeps what it refunded per order (once per refund id, as a real
+// provider's idempotency keys do).
 type payments struct {
 	mu       sync.Mutex
+	base     order.TestPayments
 	fn       func(ctx context.Context, orderID string, amount kernel.Money, token string) (string, error)
 	calls    atomic.Int64
-	charged  map[string]int   // order id → successful Charge calls
-	refunded map[string]int64 // order id → amount given back
+	charged  map[string]int    // order id → successful Charge calls
+	refs     map[string]string // charge reference → order id
+	refunds  map[string]bool   // refund ids seen
+	refunded map[string]int64  // order id → amount given back
+	// refundErr and chargedErr, when set, fail every refund and every
+	// Charged question (a provider outage).
+	refundErr, chargedErr error
 }
 
-// Refund gives a charge back (providers that can implement it; the
-// service may use it for a charge it cannot honour).
-func (p *payments) Refund(_ context.Context, orderID, _ string, amount kernel.Money) error {
+func newPayments() *payments {
+	return &payments{charged: map[string]int{}, refs: map[string]string{}, refunds: map[string]bool{}, refunded: map[string]int64{}}
+}
+
+// Charged reports an order's charge, as the provider knows it.
+func (p *payments) Charged(_ context.Context, orderID string) (string, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.refunded[orderID] += amount.AmountMinor
+	if p.chargedErr != nil {
+		return "", p.chargedErr
+	}
+	for ref, id := range p.refs {
+		if id == orderID {
+			return ref, nil
+		}
+	}
+	return "", nil
+}
+
+// Refund gives (part of) a charge back, once per refund id.
+func (p *payments) Refund(_ context.Context, refundID, ref string, amount kernel.Money) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.refundErr != nil {
+		return p.refundErr
+	}
+	orderID, ok := p.refs[ref]
+	if !ok {
+		return fmt.Errorf("no charge %q", ref)
+	}
+	if !p.refunds[refundID] {
+		p.refunds[refundID] = true
+		p.refunded[orderID] += amount.AmountMinor
+	}
 	return nil
+}
+
+func (p *payments) failRefunds(err error) {
+	p.mu.Lock()
+	p.refundErr = err
+	p.mu.Unlock()
+}
+
+func (p *payments) failCharged(err error) {
+	p.mu.Lock()
+	p.chargedErr = err
+	p.mu.Unlock()
 }
 
 func (p *payments) refundedOrders() map[string]int64 {
@@ -76,14 +126,57 @@ func (p *payments) Charge(ctx context.Context, orderID string, amount kernel.Mon
 	if fn != nil {
 		ref, err = fn(ctx, orderID, amount, token)
 	} else {
-		ref, err = order.TestPayments{}.Charge(ctx, orderID, amount, token)
+		ref, err = p.base.Charge(ctx, orderID, amount, token)
 	}
-	if err == nil {
+	var lost lostAnswer
+	if errors.As(err, &lost) {
+		ref = lost.ref
+	}
+	if err == nil || ref != "" {
 		p.mu.Lock()
 		p.charged[orderID]++
+		p.refs[ref] = orderID
 		p.mu.Unlock()
 	}
-	return ref, err
+	if err != nil {
+		return "", err
+	}
+	return ref, nil
+}
+
+// lostAnswer is a charge the provider made whose answer never reached the
+// service (a timeout, a reset connection): the provider knows it as ref.
+type lostAnswer struct{ ref string }
+
+func (l lostAnswer) Error() string { return "connection reset while charging (" + l.ref + ")" }
+
+// runRefundJobs runs the refund jobs waiting in the outbox, as a worker
+// would (each once; a failure leaves the job waiting) and returns the
+// errors.
+func (e *env) runRefundJobs(t *testing.T) []error {
+	t.Helper()
+	ms, err := outbox.Pending(ctx, e.db, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errs []error
+	for _, m := range ms {
+		if m.Kind != order.JobSendRefund {
+			continue
+		}
+		var job order.RefundJob
+		if err := json.Unmarshal([]byte(m.Payload), &job); err != nil {
+			t.Fatal(err)
+		}
+		if err := e.orders.SendRefund(ctx, job.PaymentRefundID); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if err := outbox.MarkRelayed(ctx, e.db, m.ID, e.clock.Now()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return errs
 }
 
 // set replaces the provider's behaviour (nil: the built-in test provider).
@@ -158,7 +251,7 @@ func newEnv(t *testing.T, db *bun.DB) *env {
 	t.Helper()
 	clock := kernel.NewManualClock(testkit.Epoch)
 	hooks := &hookClock{ManualClock: clock}
-	pay := &payments{charged: map[string]int{}, refunded: map[string]int64{}}
+	pay := newPayments()
 	a := app.New(db, app.Options{
 		Clock:    hooks,
 		Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),

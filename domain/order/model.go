@@ -65,6 +65,9 @@ type Order struct {
 	ExpiresAt      time.Time  `bun:"expires_at"`
 	CreatedAt      time.Time  `bun:"created_at"`
 	PaidAt         *time.Time `bun:"paid_at"`
+	// ChargeBackAt: a charge taken after the reservation expired, with the
+	// units sold meanwhile, was queued for refund (the order stays CANCELLED).
+	ChargeBackAt *time.Time `bun:"charge_back_at"`
 
 	// As the reservation wrote them: not read back to settle, nor to answer
 	// the checkout.

@@ -329,6 +329,15 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 		if err := postRefund(ctx, tx, o, ref, rev, now); err != nil {
 			return err
 		}
+		// The money goes back to the card the order was paid with, by a
+		// job queued in this transaction (see payback.go).
+		if o.PaymentRef == nil {
+			return fmt.Errorf("order %s is %s without a payment reference", o.ID, o.Status)
+		}
+		if err := queueRefund(ctx, tx, &PaymentRefund{ID: kernel.NewID(), OrderID: o.ID, RefundID: &ref.ID, PaymentRef: *o.PaymentRef,
+			AmountMinor: ref.AmountMinor, Currency: o.Currency, Reason: reason, CreatedAt: now}); err != nil {
+			return err
+		}
 		var open int
 		if err := tx.NewSelect().Model((*Line)(nil)).ColumnExpr("COUNT(*)").Where("order_id = ?", o.ID).
 			Where("refunded_quantity < quantity").Scan(ctx, &open); err != nil {

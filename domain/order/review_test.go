@@ -23,7 +23,7 @@ func TestCheckoutReviewRegressions(t *testing.T) {
 			rctx, cancel := context.WithCancel(ctx)
 			e.pay.set(func(c context.Context, orderID string, amount kernel.Money, token string) (string, error) {
 				cancel() // the client disconnects while the provider answers
-				return order.TestPayments{}.Charge(c, orderID, amount, token)
+				return (&order.TestPayments{}).Charge(c, orderID, amount, token)
 			})
 			defer e.pay.set(nil)
 			o, err := e.orders.Checkout(rctx, s, checkoutIn("gone", okToken))

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -28,25 +29,65 @@ import (
 	"github.com/livemarket/livemarket/domain/vendor"
 )
 
-// PaymentProvider takes payments. Charge is idempotent per orderID (a retry
-// with the same order never charges twice); a refused payment returns an
-// error wrapping ErrDeclined.
+// PaymentProvider takes payments and gives them back.
+//
+// Charge is idempotent per orderID (a retry with the same order never
+// charges twice); a refused payment returns an error wrapping ErrDeclined;
+// any other error leaves the outcome unknown.
+//
+// Charged reports the reference of the charge taken for orderID, or "" if
+// none was: the sweep asks it before cancelling an order whose charge's
+// outcome was never learnt, so an order is never cancelled over money taken.
+//
+// Refund gives amount of the charge ref back; it is idempotent per
+// refundID (a retry after a lost answer never refunds twice).
 type PaymentProvider interface {
 	Charge(ctx context.Context, orderID string, amount kernel.Money, token string) (ref string, err error)
+	Charged(ctx context.Context, orderID string) (ref string, err error)
+	Refund(ctx context.Context, refundID, ref string, amount kernel.Money) error
 }
 
 // ErrDeclined is a payment the provider refused.
 var ErrDeclined = errors.New("payment declined")
 
 // TestPayments is the built-in provider of local mode and tests: tok_visa
-// succeeds, anything else (tok_declined) is declined.
-type TestPayments struct{}
+// succeeds, anything else (tok_declined) is declined. It remembers its
+// charges and refunds in memory (no money moves: after a restart it has
+// charged nothing).
+type TestPayments struct {
+	mu       sync.Mutex
+	charged  map[string]string // order id → charge reference
+	refunded map[string]int64  // refund id → amount
+}
 
-func (TestPayments) Charge(_ context.Context, orderID string, _ kernel.Money, token string) (string, error) {
-	if token == "tok_visa" {
-		return "test_" + orderID, nil
+func (p *TestPayments) Charge(_ context.Context, orderID string, _ kernel.Money, token string) (string, error) {
+	if token != "tok_visa" {
+		return "", fmt.Errorf("%w: the test provider declines %q", ErrDeclined, token)
 	}
-	return "", fmt.Errorf("%w: the test provider declines %q", ErrDeclined, token)
+	ref := "test_" + orderID
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.charged == nil {
+		p.charged = map[string]string{}
+	}
+	p.charged[orderID] = ref
+	return ref, nil
+}
+
+func (p *TestPayments) Charged(_ context.Context, orderID string) (string, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.charged[orderID], nil
+}
+
+func (p *TestPayments) Refund(_ context.Context, refundID, _ string, amount kernel.Money) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.refunded == nil {
+		p.refunded = map[string]int64{}
+	}
+	p.refunded[refundID] = amount.AmountMinor
+	return nil
 }
 
 // EventBus publishes committed show events (the live service's bus).
@@ -129,7 +170,7 @@ func (s *Service) acquire(ctx context.Context) func() {
 // NewService makes the service.
 func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 	if opt.Payments == nil {
-		opt.Payments = TestPayments{}
+		opt.Payments = &TestPayments{}
 	}
 	if opt.AttributionWindow <= 0 {
 		opt.AttributionWindow = 24 * time.Hour
@@ -614,6 +655,14 @@ func (s *Service) replay(ctx context.Context, o *Order, in CheckoutInput) (*Orde
 		if o.DeclineReason != nil {
 			return nil, kernel.Fail(kernel.CodePaymentDeclined, kernel.Field("input", "paymentToken"), "the payment was declined")
 		}
+		if o.ChargeBackAt != nil {
+			return nil, chargedBack()
+		}
+		// Expired: but a charge may have gone through after all and its
+		// answer been lost (the provider knows).
+		if ref, err := s.opt.Payments.Charged(ctx, o.ID); err == nil && ref != "" {
+			return s.settle(ctx, o, ref)
+		}
 		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "idempotencyKey"), "this checkout expired before it was paid")
 	}
 	return o, nil
@@ -948,7 +997,11 @@ func orderNumber(now time.Time) string {
 // live events, or CANCELLED with its stock back.
 func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, error) {
 	amount := kernel.Money{AmountMinor: o.TotalMinor, Currency: o.Currency}
-	ref, err := s.opt.Payments.Charge(ctx, o.ID, amount, token)
+	// The charge runs to its answer even if the shopper goes away: an
+	// abandoned call would leave its outcome unknown for longer.
+	cctx, cancelCharge := context.WithTimeout(context.WithoutCancel(ctx), chargeTimeout)
+	ref, err := s.opt.Payments.Charge(cctx, o.ID, amount, token)
+	cancelCharge()
 	if errors.Is(err, ErrDeclined) {
 		// The units go back even if the shopper has gone away meanwhile.
 		cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
@@ -960,7 +1013,8 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	}
 	if err != nil {
 		// Unknown outcome: the order stays PENDING_PAYMENT; a retry with the
-		// same key finishes it, or it expires and returns its stock.
+		// same key finishes it, or the sweep asks the provider whether it
+		// was charged (settles it if so, else returns its stock).
 		return nil, fmt.Errorf("order.Checkout: payment: %w", err)
 	}
 	// The money is taken: finish even if the shopper goes away, and note
@@ -998,7 +1052,6 @@ func (s *Service) noteCharge(ctx context.Context, orderID, ref string) error {
 // show events and the sales feed. If its reservation had expired, the
 // stock is taken again; if that is gone, the charge is refunded.
 func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, error) {
-	amount := kernel.Money{AmountMinor: o.TotalMinor, Currency: o.Currency}
 	now := s.clock.Now()
 	var events []*showevents.Event
 	var sales []*Sale
@@ -1016,7 +1069,7 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 			// The reservation expired while the provider was charging: the
 			// money is taken, so take the stock back if it is still there.
 			res, err := tx.NewUpdate().Model((*Order)(nil)).Set("status = ?", StatusPaid).Set("paid_at = ?", now).Set("payment_ref = ?", ref).
-				Where("id = ?", o.ID).Where("status = ?", StatusCancelled).Where("decline_reason IS NULL").Exec(ctx)
+				Where("id = ?", o.ID).Where("status = ?", StatusCancelled).Where("decline_reason IS NULL").Where("charge_back_at IS NULL").Exec(ctx)
 			if err != nil {
 				return err
 			}
@@ -1059,15 +1112,16 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 		return s.get(ctx, o.ID)
 	}
 	if errors.Is(err, errGone) {
-		if r, ok := s.opt.Payments.(Refunder); ok {
-			if rerr := r.Refund(ctx, o.ID, ref, amount); rerr != nil {
-				s.opt.Logger.ErrorContext(ctx, "order: refund a charge whose reservation expired", "order", o.ID, "err", rerr)
-			}
-		} else {
-			s.opt.Logger.ErrorContext(ctx, "order: charged after the reservation expired and the stock is gone; refund by hand", "order", o.ID, "ref", ref)
+		// The money must go back: the refund is queued durably (a worker
+		// sends it until the provider confirms).
+		paid, err := s.chargeBack(ctx, o, ref)
+		if err != nil {
+			return nil, fmt.Errorf("order.Checkout: %w", err)
 		}
-		return nil, kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"),
-			"your reservation expired while the payment was processed and the items sold out; the payment is refunded")
+		if paid {
+			return s.get(ctx, o.ID)
+		}
+		return nil, chargedBack()
 	}
 	if err != nil {
 		return nil, fmt.Errorf("order.Checkout: settle: %w", err)
@@ -1099,18 +1153,19 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 	return &paidOrder, nil
 }
 
+// chargeTimeout bounds one call to the payment provider.
+const chargeTimeout = 30 * time.Second
+
+// chargedBack answers a checkout whose charge is being given back.
+func chargedBack() error {
+	return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input"),
+		"your reservation expired while the payment was processed and the items sold out; the payment is being refunded")
+}
+
 var (
 	errAlreadySettled = errors.New("order: already settled")
 	errGone           = errors.New("order: the expired reservation's stock is gone")
 )
-
-// Refunder is implemented by providers that can give a charge back.
-type Refunder interface {
-	Refund(ctx context.Context, orderID, ref string, amount kernel.Money) error
-}
-
-// Refund gives back a test charge (nothing to do).
-func (TestPayments) Refund(context.Context, string, string, kernel.Money) error { return nil }
 
 // retake reserves again, with the same conditional statements, the stock
 // and flash-sale allowance of an order whose reservation had expired.
@@ -1272,8 +1327,9 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 }
 
 // ExpireReservations cancels orders left unpaid past their reservation and
-// returns their stock; it reports how many it cancelled. Safe to run from
-// several workers at once.
+// returns their stock; it reports how many it cancelled. An order whose
+// charge went through (noted, or known to the provider) is settled instead,
+// never cancelled. Safe to run from several workers at once.
 func (s *Service) ExpireReservations(ctx context.Context) (int, error) {
 	var ids []string
 	if err := s.db.NewSelect().Model((*Order)(nil)).Column("id").Where("status = ?", StatusPendingPayment).
@@ -1298,6 +1354,30 @@ func (s *Service) ExpireReservations(ctx context.Context) (int, error) {
 		}
 	}
 	for _, id := range ids {
+		// The charge's answer may have been lost (a timeout, a crash): the
+		// provider says whether money was taken. If it cannot say, the
+		// order keeps its units until a later sweep can ask.
+		ref, err := s.opt.Payments.Charged(ctx, id)
+		if err != nil {
+			s.opt.Logger.WarnContext(ctx, "order: ask the provider about an expired order's charge", "order", id, "err", err)
+			errs = append(errs, fmt.Errorf("order %s: charged: %w", id, err))
+			continue
+		}
+		if ref != "" {
+			if err := s.noteCharge(ctx, id, ref); err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			o, err := s.get(ctx, id)
+			if err == nil {
+				_, err = s.settle(ctx, o, ref)
+			}
+			if _, expected := kernel.AsFieldErrors(err); err != nil && !expected {
+				s.opt.Logger.ErrorContext(ctx, "order: settle a charged order", "order", id, "err", err)
+				errs = append(errs, err)
+			}
+			continue
+		}
 		done, err := s.cancel(ctx, id, "")
 		if err != nil { // one order must not hold back the others' stock
 			s.opt.Logger.ErrorContext(ctx, "order: expire reservation", "order", id, "err", err)
