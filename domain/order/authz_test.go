@@ -163,22 +163,29 @@ func TestOrderAuthorization(t *testing.T) {
 				return in
 			}
 			a, b := lineOf[e.vendorA.ID], lineOf[e.vendorB.ID]
+			// Who may not refund is refused; who has no part in the order is
+			// told nothing of it, not even that it exists (as for an id that
+			// names no order).
+			unknown := refund(a)
+			unknown.OrderID = kernel.NewID()
 			for _, tc := range []struct {
 				name   string
 				viewer kernel.Viewer
 				in     order.RefundInput
+				want   kernel.Code
 			}{
-				{"the shopper", shopperA, refund(a)},
-				{"another shopper", shopperB, refund(a)},
-				{"the host", e.hostV, refund(a)},
-				{"vendor B's staff, A's line", e.staffB, refund(a)},
-				{"vendor B's staff, B's and A's lines", e.staffB, refund(b, a)},
-				{"vendor A's staff, A's and B's lines", e.staffA, refund(a, b)},
+				{"the shopper", shopperA, refund(a), kernel.CodeForbidden},
+				{"another shopper", shopperB, refund(a), kernel.CodeNotFound},
+				{"another shopper, no such order", shopperB, unknown, kernel.CodeNotFound},
+				{"the host", e.hostV, refund(a), kernel.CodeNotFound},
+				{"vendor B's staff, A's line", e.staffB, refund(a), kernel.CodeForbidden},
+				{"vendor B's staff, B's and A's lines", e.staffB, refund(b, a), kernel.CodeForbidden},
+				{"vendor A's staff, A's and B's lines", e.staffA, refund(a, b), kernel.CodeForbidden},
 			} {
 				t.Run(tc.name, func(t *testing.T) {
 					unchanged(t, db, func() {
 						_, err := e.orders.Refund(ctx, tc.viewer, tc.in)
-						wantErr(t, err, kernel.CodeForbidden)
+						wantErr(t, err, tc.want)
 					})
 				})
 			}

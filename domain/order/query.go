@@ -261,8 +261,8 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 			}
 			return err
 		}
-		// Nothing about the order (its status) is told to someone who may
-		// not refund it.
+		// Nothing about the order (not even that it exists) is told to
+		// someone who may not refund it.
 		if !viewer.IsAdmin {
 			var mine int
 			if err := tx.NewSelect().Table("vendor_orders").ColumnExpr("COUNT(*)").Where("order_id = ?", o.ID).
@@ -270,7 +270,10 @@ func (s *Service) Refund(ctx context.Context, viewer kernel.Viewer, in RefundInp
 				Scan(ctx, &mine); err != nil {
 				return err
 			}
-			if mine == 0 {
+			if mine == 0 && o.UserID != viewer.UserID {
+				return kernel.Fail(kernel.CodeNotFound, kernel.Field("input", "orderId"), "no such order")
+			}
+			if mine == 0 { // the shopper knows their order; refunds are the vendor's
 				return kernel.ErrForbidden
 			}
 		}
