@@ -67,6 +67,11 @@ func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in F
 			return err
 		}
 		if err := liveShowFeaturing(ctx, tx, sh.ID, p.ID); err != nil {
+			// Only its refusals mean "not featured"; a failed read (the
+			// database, a cancelled request) is no fault of the input.
+			if _, refused := kernel.AsFieldErrors(err); !refused {
+				return fmt.Errorf("featuring: %w", err)
+			}
 			return kernel.Fail(kernel.CodeInvalid, kernel.Field("input", "productId"), "the show does not feature this product")
 		}
 		if in.Price.Currency != p.Currency {

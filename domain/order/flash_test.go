@@ -1,6 +1,10 @@
 package order_test
 
 import (
+	"context"
+	"errors"
+	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,3 +114,62 @@ func TestFlashSaleRules(t *testing.T) {
 }
 
 func isForbidden(err error) bool { return codeOf(err) == kernel.CodeForbidden }
+
+// cancelQuery cancels, while on, the context of every statement whose SQL
+// contains match: a cheap stand-in for a database failure at that point.
+type cancelQuery struct {
+	match string
+	on    atomic.Bool
+}
+
+func (h *cancelQuery) BeforeQuery(ctx context.Context, ev *bun.QueryEvent) context.Context {
+	if h.on.Load() && strings.Contains(ev.Query, h.match) {
+		c, cancel := context.WithCancel(ctx)
+		cancel()
+		return c
+	}
+	return ctx
+}
+
+func (h *cancelQuery) AfterQuery(context.Context, *bun.QueryEvent) {}
+
+// TestFlashSaleFeaturingCheck: the check that the show features the
+// product refuses an unfeatured product as the user's error, but a failed
+// read in it is an internal error (kept in the chain), not "not featured".
+func TestFlashSaleFeaturingCheck(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		e := newEnv(t, db)
+		p := e.product(t, e.vendorA, 5000, 10, "USD")
+		notFeatured := e.product(t, e.vendorA, 5000, 10, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		sh := e.liveShow(t, e.hostV, p)
+		hook := &cancelQuery{match: `FROM "show_products"`}
+		db.AddQueryHook(hook)
+		for _, tc := range []struct {
+			name    string
+			product string
+			fail    bool
+			check   func(t *testing.T, err error)
+		}{
+			{"a product the show does not feature", notFeatured.ID, false, func(t *testing.T, err error) {
+				wantErr(t, err, kernel.CodeInvalid, "input", "productId")
+			}},
+			{"the featuring read fails", p.ID, true, func(t *testing.T, err error) {
+				if codeOf(err) != "INTERNAL" || !errors.Is(err, context.Canceled) {
+					t.Fatalf("err = %v (code %s), want an internal error wrapping context.Canceled", err, codeOf(err))
+				}
+			}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				unchanged(t, db, func() {
+					hook.on.Store(tc.fail)
+					defer hook.on.Store(false)
+					_, err := e.orders.StartFlashSale(ctx, e.hostV, order.FlashSaleInput{ShowID: sh.ID, ProductID: tc.product,
+						Price: kernel.Money{AmountMinor: 2500, Currency: "USD"}, Quantity: 2, PerBuyerLimit: 1, Duration: 10 * time.Minute})
+					tc.check(t, err)
+				})
+			})
+		}
+	})
+}
