@@ -143,15 +143,15 @@ func (s *Service) EndFlashSale(ctx context.Context, viewer kernel.Viewer, showID
 	return nil
 }
 
-// FlashSales returns the running flash sales of shows, by show and product.
+// FlashSales returns the running flash sales of shows, by show and product:
+// none for a show that is not LIVE (see runningFlashSales).
 func FlashSales(ctx context.Context, db bun.IDB, now time.Time, showIDs []string) (map[string]map[string]*showevents.FlashSale, error) {
 	out := map[string]map[string]*showevents.FlashSale{}
 	if len(showIDs) == 0 {
 		return out, nil
 	}
 	var sales []*FlashSale
-	if err := db.NewSelect().Model(&sales).Where("fs.show_id IN (?)", bun.In(showIDs)).Where("fs.ended_at IS NULL").
-		Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).Scan(ctx); err != nil {
+	if err := runningFlashSales(db, &sales, now).Where("fs.show_id IN (?)", bun.In(showIDs)).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("order.FlashSales: %w", err)
 	}
 	var pids []string
@@ -212,10 +212,22 @@ func (s *Service) publish(ctx context.Context, evs ...*showevents.Event) {
 	}
 }
 
+// runningFlashSales selects into model the flash sales running at now: not
+// ended by the host, within their time, and in a show that is LIVE. A sale
+// runs only while its show is LIVE: checkout honours a flash price only
+// for a line bought in its LIVE show (creditsQuery), so a sale whose show
+// has ended is over, though its row keeps ended_at NULL — ending a show
+// (show.Service.End, a finished room) happens in domain/show, which must
+// not import order nor write its table; every read of running sales goes
+// through here instead.
+func runningFlashSales(db bun.IDB, model any, now time.Time) *bun.SelectQuery {
+	return db.NewSelect().Model(model).Join("JOIN shows AS sh ON sh.id = fs.show_id").Where("sh.status = ?", show.StatusLive).
+		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now)
+}
+
 func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, now time.Time) (*FlashSale, error) {
 	fs := &FlashSale{}
-	err := db.NewSelect().Model(fs).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
-		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).
+	err := runningFlashSales(db, fs, now).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
 		OrderExpr("fs.starts_at DESC").Limit(1).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil

@@ -12,6 +12,7 @@ import (
 
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
 
@@ -114,6 +115,51 @@ func TestFlashSaleRules(t *testing.T) {
 }
 
 func isForbidden(err error) bool { return codeOf(err) == kernel.CodeForbidden }
+
+// TestFlashSaleEndsWithItsShow: a flash sale runs only while its show is
+// LIVE. Once the show ends (the host ends it, or its room finishes), the
+// sale is no longer listed and a line added from the show while it ran is
+// charged the list price.
+func TestFlashSaleEndsWithItsShow(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		e := newEnv(t, db)
+		for _, tc := range []struct {
+			name string
+			end  func(t *testing.T, sh *show.Show)
+		}{
+			{"the host ends the show", func(t *testing.T, sh *show.Show) { e.endShow(t, e.hostV, sh) }},
+			{"the show's room finishes", func(t *testing.T, sh *show.Show) {
+				if _, err := e.app.Shows.ApplyRoomEvent(ctx, show.RoomEvent{ID: kernel.NewID(), Kind: show.EventRoomFinished, Room: sh.ID}); err != nil {
+					t.Fatal(err)
+				}
+			}},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				p := e.product(t, e.vendorA, 5000, 10, "USD")
+				e.collab(t, e.hostV, p, 1000)
+				sh := e.liveShow(t, e.hostV, p)
+				e.flash(t, e.hostV, sh, p, 2500, 5, 2)
+				s := e.shopper(t)
+				e.add(t, s, p, 1, sh)
+
+				tc.end(t, sh)
+				if st := e.showByID(t, sh.ID).Status; st != show.StatusEnded {
+					t.Fatalf("show status %s, want ENDED", st)
+				}
+				running, err := order.FlashSales(ctx, db, e.clock.Now(), []string{sh.ID})
+				if err != nil || len(running[sh.ID]) != 0 {
+					t.Fatalf("FlashSales after the show ended = %+v, %v", running, err)
+				}
+				o := e.buy(t, s)
+				if l := e.view(t, o.ID).Lines[0]; o.TotalMinor != 5000 || l.FlashSaleID != nil {
+					t.Fatalf("after the show ended: total %d, flash sale %v; want the list price 5000", o.TotalMinor, l.FlashSaleID)
+				}
+			})
+		}
+		e.checkLedger(t)
+	})
+}
 
 // cancelQuery cancels, while on, the context of every statement whose SQL
 // contains match: a cheap stand-in for a database failure at that point.
