@@ -35,7 +35,9 @@ type FlashSaleInput struct {
 
 // StartFlashSale puts a limited-time price on a featured product of the
 // host's LIVE show: at most Quantity units (within the product's stock), at
-// most PerBuyerLimit per shopper. One sale per product at a time.
+// most PerBuyerLimit per shopper. One sale per product at a time, across
+// shows: while one runs in any LIVE show, a second is CONFLICT in the same
+// show and INVALID_STATE in another (two hosts may feature one product).
 func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in FlashSaleInput) (*FlashSale, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
@@ -83,16 +85,22 @@ func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in F
 		if in.Quantity > p.Stock {
 			return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input", "quantity"), "only %d in stock", p.Stock)
 		}
-		// One flash sale per product at a time: starts serialize on the product.
+		// One flash sale per product at a time, across shows: starts in any
+		// show serialize on the product.
 		if err := txlock.Row(ctx, tx, "products", p.ID); err != nil {
 			return err
 		}
-		running, err := activeFlashSale(ctx, tx, sh.ID, p.ID, now)
+		running, err := runningFlashSale(ctx, tx, p.ID, now)
 		if err != nil {
 			return err
 		}
-		if running != nil {
+		switch {
+		case running == nil:
+		case running.ShowID == sh.ID:
 			return kernel.Fail(kernel.CodeConflict, kernel.Field("input", "productId"), "a flash sale is already running on this product")
+		default:
+			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "productId"),
+				"a flash sale on this product is already running in another show")
 		}
 		if _, err := tx.NewInsert().Model(fs).Exec(ctx); err != nil {
 			return err
@@ -225,10 +233,12 @@ func runningFlashSales(db bun.IDB, model any, now time.Time) *bun.SelectQuery {
 		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now)
 }
 
-func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, now time.Time) (*FlashSale, error) {
+// runningFlashSale is the flash sale running on a product at now, in
+// whichever LIVE show, or nil.
+func runningFlashSale(ctx context.Context, db bun.IDB, productID string, now time.Time) (*FlashSale, error) {
 	fs := &FlashSale{}
-	err := runningFlashSales(db, fs, now).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
-		OrderExpr("fs.starts_at DESC").Limit(1).Scan(ctx)
+	err := runningFlashSales(db, fs, now).Where("fs.product_id = ?", productID).
+		OrderExpr("fs.starts_at DESC, fs.id DESC").Limit(1).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}

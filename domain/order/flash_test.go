@@ -161,6 +161,79 @@ func TestFlashSaleEndsWithItsShow(t *testing.T) {
 	})
 }
 
+// TestFlashSaleOnePerProductAcrossShows: one flash sale per product at a
+// time holds across shows: while a sale runs in one LIVE show, no show (the
+// same or another host's) starts a second one on the product; once the
+// first stops running, however it stops, another show may start one.
+func TestFlashSaleOnePerProductAcrossShows(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		e := newEnv(t, db)
+		p := e.product(t, e.vendorA, 5000, 10, "USD")
+		e.collab(t, e.hostV, p, 1000)
+		e.collab(t, e.host2V, p, 1000)
+		first := e.liveShow(t, e.hostV, p)
+		second := e.liveShow(t, e.host2V, p)
+		start := func(h kernel.Viewer, sh *show.Show) error {
+			_, err := e.orders.StartFlashSale(ctx, h, order.FlashSaleInput{ShowID: sh.ID, ProductID: p.ID,
+				Price: kernel.Money{AmountMinor: 2000, Currency: "USD"}, Quantity: 2, PerBuyerLimit: 1, Duration: 30 * time.Minute})
+			return err
+		}
+
+		e.flash(t, e.hostV, first, p, 2500, 3, 1)
+		for _, tc := range []struct {
+			name string
+			host kernel.Viewer
+			sh   *show.Show
+			code kernel.Code
+		}{
+			{"in the same show", e.hostV, first, kernel.CodeConflict},
+			{"in another host's LIVE show", e.host2V, second, kernel.CodeInvalidState},
+		} {
+			t.Run("refused "+tc.name, func(t *testing.T) {
+				unchanged(t, db, func() {
+					wantErr(t, start(tc.host, tc.sh), tc.code, "input", "productId")
+				})
+			})
+		}
+		fes, _ := kernel.AsFieldErrors(start(e.host2V, second))
+		if len(fes) != 1 || !strings.Contains(fes[0].Message, "another show") {
+			t.Fatalf("refusal in another show = %+v, want a message naming the other show", fes)
+		}
+
+		// However the first sale stops, the other show may then run one.
+		for i, tc := range []struct {
+			name string
+			stop func(t *testing.T)
+		}{
+			{"ended by its host", func(t *testing.T) {
+				if err := e.orders.EndFlashSale(ctx, e.hostV, first.ID, p.ID); err != nil {
+					t.Fatal(err)
+				}
+			}},
+			{"past its duration", func(t *testing.T) { e.clock.Advance(30*time.Minute + time.Second) }},
+			{"its show ended", func(t *testing.T) { e.endShow(t, e.hostV, first) }},
+		} {
+			t.Run("allowed once "+tc.name, func(t *testing.T) {
+				if i > 0 { // the first case stops the sale started above
+					e.flash(t, e.hostV, first, p, 2500, 3, 1)
+				}
+				tc.stop(t)
+				if err := start(e.host2V, second); err != nil {
+					t.Fatalf("StartFlashSale in the other show: %v", err)
+				}
+				running, err := order.FlashSales(ctx, db, e.clock.Now(), []string{first.ID, second.ID})
+				if err != nil || len(running[first.ID]) != 0 || running[second.ID][p.ID] == nil {
+					t.Fatalf("FlashSales = %+v, %v; want only the other show's", running, err)
+				}
+				if err := e.orders.EndFlashSale(ctx, e.host2V, second.ID, p.ID); err != nil {
+					t.Fatal(err)
+				}
+			})
+		}
+	})
+}
+
 // cancelQuery cancels, while on, the context of every statement whose SQL
 // contains match: a cheap stand-in for a database failure at that point.
 type cancelQuery struct {
