@@ -805,7 +805,8 @@ func showFlash(t *testing.T, s *testkit.Server, showID string) *flashSaleView {
 
 // TestFlashSale: only the host starts one; FeaturedProduct.flashSale and
 // the show's events carry it; a buyer pays the flash price, a second unit
-// by the same buyer is LIMIT_EXCEEDED; the host ends it.
+// by the same buyer is LIMIT_EXCEEDED; the host ends it; a sale still
+// running when its show ends is no longer shown.
 func TestFlashSale(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		s := testkit.NewServer(t, db)
@@ -904,6 +905,16 @@ func TestFlashSale(t *testing.T) {
 			t.Fatalf("order after the flash sale = %+v", o)
 		}
 		balanced(t, s)
+
+		// A sale runs only while its show is LIVE: once the show ends, it is
+		// no longer shown (checkout no longer honours its price either).
+		if fp, errs := startFlashSale(t, s, m.host, showID, m.productID, 899); len(errs) > 0 || fp[0].FlashSale == nil {
+			t.Fatalf("a new flash sale = %+v %+v", fp, errs)
+		}
+		s.MustDo(t, m.host, `mutation($id: ID!){ showEnd(input:{id:$id}){ errors{ code } } }`, map[string]any{"id": showID}, nil)
+		if fs := showFlash(t, s, showID); fs != nil {
+			t.Fatalf("FeaturedProduct.flashSale after showEnd = %+v", fs)
+		}
 	})
 }
 

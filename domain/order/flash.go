@@ -35,7 +35,9 @@ type FlashSaleInput struct {
 
 // StartFlashSale puts a limited-time price on a featured product of the
 // host's LIVE show: at most Quantity units (within the product's stock), at
-// most PerBuyerLimit per shopper. One sale per product at a time.
+// most PerBuyerLimit per shopper. One sale per product at a time, across
+// shows: while one runs in any LIVE show, a second is CONFLICT in the same
+// show and INVALID_STATE in another (two hosts may feature one product).
 func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in FlashSaleInput) (*FlashSale, error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
@@ -67,6 +69,11 @@ func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in F
 			return err
 		}
 		if err := liveShowFeaturing(ctx, tx, sh.ID, p.ID); err != nil {
+			// Only its refusals mean "not featured"; a failed read (the
+			// database, a cancelled request) is no fault of the input.
+			if _, refused := kernel.AsFieldErrors(err); !refused {
+				return fmt.Errorf("featuring: %w", err)
+			}
 			return kernel.Fail(kernel.CodeInvalid, kernel.Field("input", "productId"), "the show does not feature this product")
 		}
 		if in.Price.Currency != p.Currency {
@@ -78,16 +85,22 @@ func (s *Service) StartFlashSale(ctx context.Context, viewer kernel.Viewer, in F
 		if in.Quantity > p.Stock {
 			return kernel.Fail(kernel.CodeOutOfStock, kernel.Field("input", "quantity"), "only %d in stock", p.Stock)
 		}
-		// One flash sale per product at a time: starts serialize on the product.
+		// One flash sale per product at a time, across shows: starts in any
+		// show serialize on the product.
 		if err := txlock.Row(ctx, tx, "products", p.ID); err != nil {
 			return err
 		}
-		running, err := activeFlashSale(ctx, tx, sh.ID, p.ID, now)
+		running, err := runningFlashSale(ctx, tx, p.ID, now)
 		if err != nil {
 			return err
 		}
-		if running != nil {
+		switch {
+		case running == nil:
+		case running.ShowID == sh.ID:
 			return kernel.Fail(kernel.CodeConflict, kernel.Field("input", "productId"), "a flash sale is already running on this product")
+		default:
+			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "productId"),
+				"a flash sale on this product is already running in another show")
 		}
 		if _, err := tx.NewInsert().Model(fs).Exec(ctx); err != nil {
 			return err
@@ -138,15 +151,15 @@ func (s *Service) EndFlashSale(ctx context.Context, viewer kernel.Viewer, showID
 	return nil
 }
 
-// FlashSales returns the running flash sales of shows, by show and product.
+// FlashSales returns the running flash sales of shows, by show and product:
+// none for a show that is not LIVE (see runningFlashSales).
 func FlashSales(ctx context.Context, db bun.IDB, now time.Time, showIDs []string) (map[string]map[string]*showevents.FlashSale, error) {
 	out := map[string]map[string]*showevents.FlashSale{}
 	if len(showIDs) == 0 {
 		return out, nil
 	}
 	var sales []*FlashSale
-	if err := db.NewSelect().Model(&sales).Where("fs.show_id IN (?)", bun.In(showIDs)).Where("fs.ended_at IS NULL").
-		Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).Scan(ctx); err != nil {
+	if err := runningFlashSales(db, &sales, now).Where("fs.show_id IN (?)", bun.In(showIDs)).Scan(ctx); err != nil {
 		return nil, fmt.Errorf("order.FlashSales: %w", err)
 	}
 	var pids []string
@@ -207,11 +220,25 @@ func (s *Service) publish(ctx context.Context, evs ...*showevents.Event) {
 	}
 }
 
-func activeFlashSale(ctx context.Context, db bun.IDB, showID, productID string, now time.Time) (*FlashSale, error) {
+// runningFlashSales selects into model the flash sales running at now: not
+// ended by the host, within their time, and in a show that is LIVE. A sale
+// runs only while its show is LIVE: checkout honours a flash price only
+// for a line bought in its LIVE show (creditsQuery), so a sale whose show
+// has ended is over, though its row keeps ended_at NULL — ending a show
+// (show.Service.End, a finished room) happens in domain/show, which must
+// not import order nor write its table; every read of running sales goes
+// through here instead.
+func runningFlashSales(db bun.IDB, model any, now time.Time) *bun.SelectQuery {
+	return db.NewSelect().Model(model).Join("JOIN shows AS sh ON sh.id = fs.show_id").Where("sh.status = ?", show.StatusLive).
+		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now)
+}
+
+// runningFlashSale is the flash sale running on a product at now, in
+// whichever LIVE show, or nil.
+func runningFlashSale(ctx context.Context, db bun.IDB, productID string, now time.Time) (*FlashSale, error) {
 	fs := &FlashSale{}
-	err := db.NewSelect().Model(fs).Where("fs.show_id = ?", showID).Where("fs.product_id = ?", productID).
-		Where("fs.ended_at IS NULL").Where("fs.starts_at <= ?", now).Where("fs.ends_at > ?", now).
-		OrderExpr("fs.starts_at DESC").Limit(1).Scan(ctx)
+	err := runningFlashSales(db, fs, now).Where("fs.product_id = ?", productID).
+		OrderExpr("fs.starts_at DESC, fs.id DESC").Limit(1).Scan(ctx)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, nil
 	}
