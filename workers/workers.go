@@ -6,6 +6,7 @@ package workers
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/hibiken/asynq"
 
 	"github.com/livemarket/livemarket/domain/catalog"
+	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/domain/payout"
 	"github.com/livemarket/livemarket/domain/show"
@@ -72,6 +74,7 @@ type IndexJobs interface {
 // OrderJobs is what the order handlers need; the order service implements it.
 type OrderJobs interface {
 	ExpireReservations(ctx context.Context) (int, error)
+	Reconcile(ctx context.Context) error
 	SendRefund(ctx context.Context, paymentRefundID string) error
 }
 
@@ -110,9 +113,11 @@ func (h *Handlers) HandlePayoutRun(ctx context.Context, _ *asynq.Task) error {
 
 // HandleExpireReservations cancels unpaid checkouts past their reservation
 // and returns their stock (safe to run concurrently: each order is released
-// by one conditional statement).
+// by one conditional statement), then reconciles with the payment provider
+// (charges that landed after their order expired, refunds left unsent).
 func (h *Handlers) HandleExpireReservations(ctx context.Context, _ *asynq.Task) error {
-	if _, err := h.Orders.ExpireReservations(ctx); err != nil {
+	_, expireErr := h.Orders.ExpireReservations(ctx)
+	if err := errors.Join(expireErr, h.Orders.Reconcile(ctx)); err != nil {
 		return fmt.Errorf("%s: %w", TypeExpireReservations, err)
 	}
 	return nil
@@ -127,6 +132,9 @@ func (h *Handlers) HandleSendRefund(ctx context.Context, t *asynq.Task) error {
 		return fmt.Errorf("bad %s payload %q: %v: %w", TypeSendRefund, t.Payload(), err, asynq.SkipRetry)
 	}
 	if err := h.Orders.SendRefund(ctx, p.PaymentRefundID); err != nil {
+		if errors.Is(err, kernel.ErrNotFound) { // no such refund: retrying cannot help
+			return fmt.Errorf("%s: %w: %w", TypeSendRefund, err, asynq.SkipRetry)
+		}
 		return fmt.Errorf("%s: %w", TypeSendRefund, err)
 	}
 	return nil

@@ -44,25 +44,31 @@ const (
 // and keeps what it refunded per order (once per refund id, as a real
 // provider's idempotency keys do).
 type payments struct {
-	mu       sync.Mutex
-	base     order.TestPayments
-	fn       func(ctx context.Context, orderID string, amount kernel.Money, token string) (string, error)
-	calls    atomic.Int64
-	charged  map[string]int    // order id → successful Charge calls
-	refs     map[string]string // charge reference → order id
-	refunds  map[string]bool   // refund ids seen
-	refunded map[string]int64  // order id → amount given back
+	mu      sync.Mutex
+	base    order.TestPayments
+	fn      func(ctx context.Context, orderID string, amount kernel.Money, token string) (string, error)
+	calls   atomic.Int64
+	charged map[string]int    // order id → successful Charge calls
+	refs    map[string]string // charge reference → order id
+	refunds map[string]bool   // refund ids seen
+	// refundCalls counts Refund calls per refund id; askedCharged counts
+	// Charged questions.
+	refundCalls  map[string]int
+	askedCharged atomic.Int64
+	refunded     map[string]int64 // order id → amount given back
 	// refundErr and chargedErr, when set, fail every refund and every
 	// Charged question (a provider outage).
 	refundErr, chargedErr error
 }
 
 func newPayments() *payments {
-	return &payments{charged: map[string]int{}, refs: map[string]string{}, refunds: map[string]bool{}, refunded: map[string]int64{}}
+	return &payments{charged: map[string]int{}, refs: map[string]string{}, refunds: map[string]bool{}, refunded: map[string]int64{},
+		refundCalls: map[string]int{}}
 }
 
 // Charged reports an order's charge, as the provider knows it.
 func (p *payments) Charged(_ context.Context, orderID string) (string, error) {
+	p.askedCharged.Add(1)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.chargedErr != nil {
@@ -80,6 +86,7 @@ func (p *payments) Charged(_ context.Context, orderID string) (string, error) {
 func (p *payments) Refund(_ context.Context, refundID, ref string, amount kernel.Money) error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.refundCalls[refundID]++
 	if p.refundErr != nil {
 		return p.refundErr
 	}
@@ -98,6 +105,26 @@ func (p *payments) failRefunds(err error) {
 	p.mu.Lock()
 	p.refundErr = err
 	p.mu.Unlock()
+}
+
+// landCharge records a charge at the provider now, whatever the service
+// hears of it later.
+func (p *payments) landCharge(orderID, ref string) {
+	p.mu.Lock()
+	p.charged[orderID]++
+	p.refs[ref] = orderID
+	p.mu.Unlock()
+}
+
+// refundCallsOf counts the Refund calls for each of ids.
+func (p *payments) refundCallsOf(ids ...string) []int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	out := make([]int, len(ids))
+	for i, id := range ids {
+		out[i] = p.refundCalls[id]
+	}
+	return out
 }
 
 func (p *payments) failCharged(err error) {

@@ -68,6 +68,9 @@ type Order struct {
 	// ChargeBackAt: a charge taken after the reservation expired, with the
 	// units sold meanwhile, was queued for refund (the order stays CANCELLED).
 	ChargeBackAt *time.Time `bun:"charge_back_at"`
+	// ChargeCheckedAt: when the sweep last asked the provider about the
+	// order after cancelling it unpaid (see Reconcile).
+	ChargeCheckedAt *time.Time `bun:"charge_checked_at"`
 
 	// As the reservation wrote them: not read back to settle, nor to answer
 	// the checkout.

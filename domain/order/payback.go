@@ -38,6 +38,7 @@ type PaymentRefund struct {
 	Reason      string     `bun:"reason"`
 	CreatedAt   time.Time  `bun:"created_at"`
 	SentAt      *time.Time `bun:"sent_at"`
+	AttemptedAt *time.Time `bun:"attempted_at"`
 	Attempts    int        `bun:"attempts"`
 	LastError   *string    `bun:"last_error"`
 }
@@ -71,15 +72,16 @@ func (s *Service) SendRefund(ctx context.Context, id string) error {
 		return nil
 	}
 	err := s.opt.Payments.Refund(ctx, pr.ID, pr.PaymentRef, kernel.Money{AmountMinor: pr.AmountMinor, Currency: pr.Currency})
+	now := s.clock.Now()
 	if err != nil {
 		msg := err.Error()
-		if _, uerr := s.db.NewUpdate().Model((*PaymentRefund)(nil)).Set("attempts = attempts + 1").Set("last_error = ?", msg).
+		if _, uerr := s.db.NewUpdate().Model((*PaymentRefund)(nil)).Set("attempts = attempts + 1").Set("last_error = ?", msg).Set("attempted_at = ?", now).
 			Where("id = ?", pr.ID).Exec(context.WithoutCancel(ctx)); uerr != nil {
 			s.opt.Logger.WarnContext(ctx, "order: count a failed refund", "refund", pr.ID, "err", uerr)
 		}
 		return fmt.Errorf("order.SendRefund %s: provider: %w", pr.ID, err)
 	}
-	if _, err := s.db.NewUpdate().Model((*PaymentRefund)(nil)).Set("sent_at = ?", s.clock.Now()).Set("attempts = attempts + 1").
+	if _, err := s.db.NewUpdate().Model((*PaymentRefund)(nil)).Set("sent_at = ?", now).Set("attempted_at = ?", now).Set("attempts = attempts + 1").
 		Set("last_error = NULL").Where("id = ?", pr.ID).Where("sent_at IS NULL").Exec(context.WithoutCancel(ctx)); err != nil {
 		// The provider refunded; a retry asks again under the same id,
 		// which refunds nothing more.
@@ -128,3 +130,66 @@ func (s *Service) chargeBack(ctx context.Context, o *Order, ref string) (paid bo
 	}
 	return paid, nil
 }
+
+// Reconcile repairs what lost answers and spent jobs leave behind; the
+// worker runs it with every reservation sweep.
+//
+//   - Orders the sweep cancelled unpaid within the last hour: a charge whose
+//     answer was lost may have landed after the cancellation. The provider
+//     is asked again at doubling intervals (about seven times in the hour);
+//     a charge found is settled (the order paid if its units are still
+//     there, else charged back).
+//   - Payment refunds still unsent an hour after they were queued (their
+//     job failed for good or was lost): sent again, at most hourly, until
+//     the provider confirms.
+//
+// Safe to run from several workers at once.
+func (s *Service) Reconcile(ctx context.Context) error {
+	now := s.clock.Now()
+	var errs []error
+	var cancelled []*Order
+	if err := s.db.NewSelect().Model(&cancelled).Where("o.status = ?", StatusCancelled).Where("o.decline_reason IS NULL").
+		Where("o.payment_ref IS NULL").Where("o.expires_at > ?", now.Add(-recheckWindow)).Where("o.expires_at <= ?", now).
+		OrderExpr("o.expires_at").Limit(500).Scan(ctx); err != nil {
+		return fmt.Errorf("order.Reconcile: %w", err)
+	}
+	for _, o := range cancelled {
+		if c := o.ChargeCheckedAt; c != nil && now.Sub(*c) < max(c.Sub(o.ExpiresAt), time.Minute) {
+			continue // asked recently
+		}
+		ref, err := s.opt.Payments.Charged(ctx, o.ID)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("order %s: charged: %w", o.ID, err))
+			continue
+		}
+		if ref == "" {
+			if _, err := s.db.NewUpdate().Model((*Order)(nil)).Set("charge_checked_at = ?", now).Where("id = ?", o.ID).Exec(ctx); err != nil {
+				errs = append(errs, err)
+			}
+			continue
+		}
+		s.opt.Logger.WarnContext(ctx, "order: a charge landed after its order expired", "order", o.ID, "ref", ref)
+		if _, err := s.settle(ctx, o, ref); err != nil {
+			if _, expected := kernel.AsFieldErrors(err); !expected {
+				errs = append(errs, err)
+			}
+		}
+	}
+	var unsent []*PaymentRefund
+	if err := s.db.NewSelect().Model(&unsent).Where("pr.sent_at IS NULL").Where("pr.created_at <= ?", now.Add(-time.Hour)).
+		WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			return q.Where("pr.attempted_at IS NULL").WhereOr("pr.attempted_at <= ?", now.Add(-time.Hour))
+		}).OrderExpr("pr.created_at").Limit(100).Scan(ctx); err != nil {
+		return errors.Join(append(errs, fmt.Errorf("order.Reconcile: %w", err))...)
+	}
+	for _, pr := range unsent {
+		if err := s.SendRefund(ctx, pr.ID); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// recheckWindow is how long after an order expired unpaid the sweep keeps
+// asking the provider whether a charge landed.
+const recheckWindow = time.Hour

@@ -659,8 +659,13 @@ func (s *Service) replay(ctx context.Context, o *Order, in CheckoutInput) (*Orde
 			return nil, chargedBack()
 		}
 		// Expired: but a charge may have gone through after all and its
-		// answer been lost (the provider knows).
-		if ref, err := s.opt.Payments.Charged(ctx, o.ID); err == nil && ref != "" {
+		// answer been lost (the provider knows). If it cannot say, the
+		// answer is "try again", not a final one.
+		ref, err := s.opt.Payments.Charged(ctx, o.ID)
+		if err != nil {
+			return nil, fmt.Errorf("order.Checkout: ask the provider about %s: %w", o.ID, err)
+		}
+		if ref != "" {
 			return s.settle(ctx, o, ref)
 		}
 		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "idempotencyKey"), "this checkout expired before it was paid")
@@ -1109,7 +1114,20 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 		return nil
 	})
 	if errors.Is(err, errAlreadySettled) {
-		return s.get(ctx, o.ID)
+		// Paid by a concurrent retry of the same key, or charged back by
+		// one (a charge it found at the provider, its units gone).
+		cur, err := s.get(ctx, o.ID)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case cur.Status != StatusCancelled:
+			return cur, nil
+		case cur.ChargeBackAt != nil:
+			return nil, chargedBack()
+		default: // declined, yet charged: never the provider's contract
+			return nil, fmt.Errorf("order.Checkout: order %s was declined but charged (%s)", o.ID, ref)
+		}
 	}
 	if errors.Is(err, errGone) {
 		// The money must go back: the refund is queued durably (a worker

@@ -130,7 +130,7 @@ var AppTables = []string{"users", "sessions", "sign_in_throttle", "vendors", "ve
 	"livekit_events", "show_participants", "outbox", "show_notices_sent",
 	"chat_messages", "questions", "show_moderators", "show_mutes", "show_events",
 	"ledger_postings", "ledger_entries",
-	"carts", "cart_lines", "orders", "vendor_orders", "order_lines", "refunds", "refund_lines",
+	"carts", "cart_lines", "orders", "vendor_orders", "order_lines", "refunds", "refund_lines", "payment_refunds",
 	"flash_sales", "flash_sale_buyers", "show_views", "payouts"}
 
 // Snapshot renders every row of the application's tables in a stable order,
