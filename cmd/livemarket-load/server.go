@@ -98,6 +98,9 @@ func serveChild(mode string) error {
 		if _, err := migrations.Up(ctx, d); err != nil {
 			return err
 		}
+		if err := db.Warm(ctx, d); err != nil { // as livemarket serve does
+			return err
+		}
 		a := app.New(d, app.Options{
 			Clock:    kernel.SystemClock{},
 			Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),

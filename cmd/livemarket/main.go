@@ -172,6 +172,9 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 		return err
 	}
 	defer database.Close()
+	if err := db.Warm(ctx, database); err != nil {
+		return err
+	}
 	engine, closeSearch, fresh, err := openSearch(ctx, mode, cfg, log)
 	if err != nil {
 		return err
