@@ -51,13 +51,12 @@ type PaymentProvider interface {
 var ErrDeclined = errors.New("payment declined")
 
 // TestPayments is the built-in provider of local mode and tests: tok_visa
-// succeeds, anything else (tok_declined) is declined. It remembers its
-// charges and refunds in memory (no money moves: after a restart it has
-// charged nothing).
+// succeeds, anything else (tok_declined) is declined, and every refund
+// succeeds. No money moves; it remembers its charges in memory, so after a
+// restart it has charged nothing.
 type TestPayments struct {
-	mu       sync.Mutex
-	charged  map[string]string // order id → charge reference
-	refunded map[string]int64  // refund id → amount
+	mu      sync.Mutex
+	charged map[string]string // order id → charge reference
 }
 
 func (p *TestPayments) Charge(_ context.Context, orderID string, _ kernel.Money, token string) (string, error) {
@@ -80,15 +79,7 @@ func (p *TestPayments) Charged(_ context.Context, orderID string) (string, error
 	return p.charged[orderID], nil
 }
 
-func (p *TestPayments) Refund(_ context.Context, refundID, _ string, amount kernel.Money) error {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.refunded == nil {
-		p.refunded = map[string]int64{}
-	}
-	p.refunded[refundID] = amount.AmountMinor
-	return nil
-}
+func (*TestPayments) Refund(context.Context, string, string, kernel.Money) error { return nil }
 
 // EventBus publishes committed show events (the live service's bus).
 type EventBus interface {
