@@ -36,15 +36,6 @@ func (q *preparedQuery) prepare(ctx context.Context, db *bun.DB) bool {
 	return q.stmt != nil
 }
 
-// exec runs the statement and reports whether it did.
-func (q *preparedQuery) exec(ctx context.Context, db *bun.DB, args ...any) (bool, error) {
-	if !q.prepare(ctx, db) {
-		return false, nil
-	}
-	_, err := q.stmt.ExecContext(ctx, args...)
-	return true, err
-}
-
 // scan runs the query into dest (bun's scanning rules) and reports whether
 // it did.
 func (q *preparedQuery) scan(ctx context.Context, db *bun.DB, dest any, args ...any) (bool, error) {

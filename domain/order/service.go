@@ -135,9 +135,8 @@ type Service struct {
 	// process into shared transactions (see batch.go).
 	reservations *lanes[*reservation]
 	settlements  *lanes[*settlement]
-	// the statements every checkout of a rush runs (its reads and the charge's
-	// note), prepared on PostgreSQL
-	queries struct{ cart, carts, products, credits, note preparedQuery }
+	// the reads every checkout of a rush runs, prepared on PostgreSQL
+	queries struct{ cart, carts, products, credits preparedQuery }
 	// stateReads combines concurrent checkouts' cart reads (PostgreSQL
 	// only: batchReads; see stateread.go).
 	stateReads *lanes[*stateRead]
@@ -179,7 +178,7 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 		admit: make(chan struct{}, 8*opt.MaxConcurrentCheckouts), gate: newStockGate(),
 		front: newFront(frontBurst), frontWait: frontMaxWait}
 	svc.queries.cart.text, svc.queries.products.text, svc.queries.credits.text = cartQuery, productsQuery, creditsQuery
-	svc.queries.carts.text, svc.queries.note.text = cartsQuery, noteQuery
+	svc.queries.carts.text = cartsQuery
 	svc.stateReads = newLanes(stateLanes, maxStateBatch, svc.readStates)
 	svc.batchReads = db.Dialect().Name() == dialect.PG
 	svc.reservations = newLanes(batchLanes, maxBatch, svc.reserveMany)
@@ -1013,14 +1012,12 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 		// was charged (settles it if so, else returns its stock).
 		return nil, fmt.Errorf("order.Checkout: payment: %w", err)
 	}
-	// The money is taken: finish even if the shopper goes away, and note
-	// the charge first, so that the sweep settles (never cancels) an order
-	// whose settlement fails here.
+	// The money is taken: finish even if the shopper goes away. Should the
+	// settlement fail here, the order stays PENDING_PAYMENT and the sweep
+	// finds the charge at the provider (Charged) and settles it, never
+	// cancels it.
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	if err := s.noteCharge(ctx, o.ID, ref); err != nil {
-		s.opt.Logger.ErrorContext(ctx, "order: note the charge", "order", o.ID, "ref", ref, "err", err)
-	}
 	st := &settlement{order: o, ref: ref}
 	key := o.ID
 	if len(o.lines) > 0 {
@@ -1030,16 +1027,11 @@ func (s *Service) pay(ctx context.Context, o *Order, token string) (*Order, erro
 	return st.paid, st.err
 }
 
-// noteQuery records a charge on its order while it is still PENDING_PAYMENT
-// ($1 the reference, $2 the order, $3 PENDING_PAYMENT).
-const noteQuery = `UPDATE orders SET payment_ref = $1 WHERE id = $2 AND status = $3`
-
+// noteCharge records a charge the sweep found at the provider on its order
+// while it is still PENDING_PAYMENT, so that no concurrent sweep cancels it
+// before it is settled.
 func (s *Service) noteCharge(ctx context.Context, orderID, ref string) error {
-	done, err := s.queries.note.exec(ctx, s.db, ref, orderID, StatusPendingPayment)
-	if done || err != nil {
-		return err
-	}
-	_, err = s.db.NewUpdate().Model((*Order)(nil)).Set("payment_ref = ?", ref).
+	_, err := s.db.NewUpdate().Model((*Order)(nil)).Set("payment_ref = ?", ref).
 		Where("id = ?", orderID).Where("status = ?", StatusPendingPayment).Exec(ctx)
 	return err
 }
