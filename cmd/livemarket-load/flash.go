@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -340,7 +339,7 @@ func baseline(ctx context.Context, b *bun.DB, cfg FlashConfig, r *FlashResult) e
 	// The pool's connections are opened before the clock starts, as the
 	// server's are by the time of the rush (its setup traffic opened them):
 	// the baseline measures updates, not PostgreSQL's connection start-up.
-	if err := warmPool(ctx, d, r.BasePoolSize); err != nil {
+	if err := db.Warm(ctx, b); err != nil {
 		return err
 	}
 	lat := make([]time.Duration, cfg.Buyers)
@@ -378,28 +377,6 @@ func baseline(ctx context.Context, b *bun.DB, cfg FlashConfig, r *FlashResult) e
 	}
 	r.BaseFinalStock = left
 	r.BaseOversold = max(0, r.BaseUpdates-cfg.Stock)
-	return nil
-}
-
-// warmPool opens n connections of d at once and returns them to its idle
-// set (d keeps up to its MaxIdleConns).
-func warmPool(ctx context.Context, d *sql.DB, n int) error {
-	conns := make([]*sql.Conn, 0, n)
-	defer func() {
-		for _, c := range conns {
-			_ = c.Close()
-		}
-	}()
-	for i := 0; i < n; i++ {
-		c, err := d.Conn(ctx)
-		if err != nil {
-			return fmt.Errorf("warm the pool: %w", err)
-		}
-		conns = append(conns, c)
-		if err := c.PingContext(ctx); err != nil {
-			return fmt.Errorf("warm the pool: %w", err)
-		}
-	}
 	return nil
 }
 
