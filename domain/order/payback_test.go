@@ -387,6 +387,12 @@ func TestChargeLandingAfterTheSweep(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := e.pay.askedCharged.Load()
+			if err := e.orders.Reconcile(ctx); err != nil { // in the same run as the sweep
+				t.Fatal(err)
+			}
+			if asked := e.pay.askedCharged.Load() - before; asked != 0 {
+				t.Fatalf("Reconcile asked the provider %d times right after the sweep had asked", asked)
+			}
 			for minute := 0; minute < 90; minute++ { // a sweep a minute for an hour and a half
 				e.clock.Advance(time.Minute)
 				if err := e.orders.Reconcile(ctx); err != nil {

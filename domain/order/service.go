@@ -1270,6 +1270,8 @@ func (s *Service) cancel(ctx context.Context, orderID, declineReason string) (bo
 			Where("id = ?", orderID).Where("status = ?", StatusPendingPayment).Where("payment_ref IS NULL")
 		if declineReason != "" {
 			q = q.Set("decline_reason = ?", declineReason)
+		} else { // expired: the sweep has just asked the provider (see Reconcile)
+			q = q.Set("charge_checked_at = ?", s.clock.Now())
 		}
 		res, err := q.Exec(ctx)
 		if err != nil {
