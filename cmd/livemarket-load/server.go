@@ -98,15 +98,15 @@ func serveChild(mode string) error {
 		if _, err := migrations.Up(ctx, d); err != nil {
 			return err
 		}
-		if err := db.Warm(ctx, d); err != nil { // as livemarket serve does
-			return err
-		}
 		a := app.New(d, app.Options{
 			Clock:    kernel.SystemClock{},
 			Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Accounts: account.Options{Hash: account.HashParams{MemoryKiB: 1024, Time: 1, Threads: 1}, SessionCacheTTL: 10 * time.Second}, // the server's default SESSION_CACHE_TTL
 			Collab:   collab.Options{DefaultPlatformFeeBps: 500},
 		})
+		if err := a.Warm(ctx); err != nil { // as livemarket serve does
+			return err
+		}
 		mux := http.NewServeMux()
 		mux.Handle("/_load/stats", statsHandler(a.ShowSubscribers))
 		mux.HandleFunc("/debug/pprof/", pprofhttp.Index)

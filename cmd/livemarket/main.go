@@ -172,15 +172,15 @@ func runServer(ctx context.Context, mode config.Mode, args []string, getenv func
 		return err
 	}
 	defer database.Close()
-	if err := db.Warm(ctx, database); err != nil {
-		return err
-	}
 	engine, closeSearch, fresh, err := openSearch(ctx, mode, cfg, log)
 	if err != nil {
 		return err
 	}
 	defer closeSearch()
 	a := newApp(cfg, database, engine, log)
+	if err := a.Warm(ctx); err != nil {
+		return err
+	}
 
 	if cfg.AdminEmail != "" {
 		if _, err := a.Accounts.EnsureAdmin(ctx, cfg.AdminEmail, cfg.AdminPassword, ""); err != nil {

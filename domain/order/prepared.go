@@ -70,3 +70,26 @@ func textArray(ss []string) string {
 	b.WriteByte('}')
 	return b.String()
 }
+
+// warm runs q on n connections at once (each held by its open rows until
+// all have run), so that each of them has prepared it and PostgreSQL has
+// planned it there.
+func (q *preparedQuery) warm(ctx context.Context, db *bun.DB, n int, args ...any) error {
+	if !q.prepare(ctx, db) {
+		return nil
+	}
+	open := make([]*sql.Rows, 0, n)
+	defer func() {
+		for _, r := range open {
+			_ = r.Close()
+		}
+	}()
+	for i := 0; i < n; i++ {
+		r, err := q.stmt.QueryContext(ctx, args...)
+		if err != nil {
+			return err
+		}
+		open = append(open, r)
+	}
+	return nil
+}

@@ -29,6 +29,7 @@ import (
 	"github.com/livemarket/livemarket/frontend-contract/web"
 	"github.com/livemarket/livemarket/graph"
 	"github.com/livemarket/livemarket/internal/bus"
+	"github.com/livemarket/livemarket/internal/db"
 	"github.com/livemarket/livemarket/internal/livekit"
 )
 
@@ -165,6 +166,17 @@ func New(db *bun.DB, opt Options) *App {
 	a.Payouts = payout.NewService(db, opt.Clock, opt.Payout)
 	a.Shows = show.NewService(db, opt.Clock, show.Options{Rooms: a.rooms, Notifier: a.Notify, Events: opt.EventBus, ReminderLead: opt.ReminderLead, Logger: opt.Logger})
 	return a
+}
+
+// Warm readies the database before the server takes traffic: it opens
+// every pooled connection (db.Warm) and prepares the checkout's reads on
+// each (order.Service.Warm), so that a rush right after a start does not
+// pay for either.
+func (a *App) Warm(ctx context.Context) error {
+	if err := db.Warm(ctx, a.DB); err != nil {
+		return err
+	}
+	return a.Orders.Warm(ctx)
 }
 
 // Handler returns the HTTP routes: /graphql, /healthz, /readyz,
