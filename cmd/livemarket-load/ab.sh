@@ -36,15 +36,16 @@ for ((i = 1; i <= rounds; i++)); do
 			/^oversold units/ {over = $3}
 			/^ledger balanced/ {ledger = $3}
 			/^other failures/ {fail = $3}
-			END {printf "%s %s %s %.1f %s %s %s %s %s %s %s %s\n", name, ops, base, 100 * ops / base, p99, so, late, floor, paid, over, ledger, fail}' <<<"$report")
+			/^CPU-s in the rush/ {pgcpu = $10; srvcpu = $12}
+			END {printf "%s %s %s %.1f %s %s %s %s %s %s %s %s %s %s\n", name, ops, base, 100 * ops / base, p99, so, late, floor, paid, over, ledger, fail, pgcpu, srvcpu}' <<<"$report")
 		echo "$line" >>"$out"
-		echo "$line" | awk '{printf "%-12s orders/s %7s  raw UPDATE/s %8s  ratio %5s%%  p99 paid %6s  sold-out p99 %6s  late p99 %6s  floor p99 %5s  paid %s oversold %s ledger %s failures %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12}'
+		echo "$line" | awk '{printf "%-12s orders/s %7s  raw UPDATE/s %8s  ratio %5s%%  p99 paid %6s  sold-out p99 %6s  late p99 %6s  floor p99 %5s  rush CPU-s PostgreSQL %s server %s  paid %s oversold %s ledger %s failures %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $13, $14, $9, $10, $11, $12}'
 	done
 done
 echo "medians over $rounds rounds:"
 for build in "$@"; do
 	name=${build%%=*}
-	for col in 2 3 4 5 6 7 8; do
+	for col in 2 3 4 5 6 7 8 13 14; do
 		awk -v name="$name" -v c="$col" '$1 == name {print $c}' "$out" | sort -g | awk '{v[NR] = $1} END {m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s ", m}'
-	done | awk -v name="$name" '{printf "%-12s orders/s %s  raw UPDATE/s %s  ratio %s%%  p99 paid %s  sold-out p99 %s  late p99 %s  floor p99 %s\n", name, $1, $2, $3, $4, $5, $6, $7}'
+	done | awk -v name="$name" '{printf "%-12s orders/s %s  raw UPDATE/s %s  ratio %s%%  p99 paid %s  sold-out p99 %s  late p99 %s  floor p99 %s  rush CPU-s PostgreSQL %s server %s\n", name, $1, $2, $3, $4, $5, $6, $7, $8, $9}'
 done
