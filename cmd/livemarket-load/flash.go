@@ -67,6 +67,7 @@ type FlashResult struct {
 	BasePoolSize      int
 	BaseFinalStock    int
 	BaseOversold      int
+	BaseRates         []float64 // every burst's rate, in the order run
 }
 
 // RunFlash measures checkout of one hot product by many buyers and, in the
@@ -316,23 +317,51 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	}
 	r.LedgerBalanced = unbalanced == 0
 
-	// Baseline on the same database server.
-	settle(ctx, dbURL)
-	if err := baseline(ctx, d, cfg, r); err != nil {
+	// Baseline on the same database server: three bursts, the median one
+	// counts. Its hundred commits wait on each other's WAL flush, so a
+	// single burst's rate moves with the disk's flush latency from one
+	// moment to the next (570 to 1,600 a second in one sitting).
+	if err := baselines(ctx, d, dbURL, cfg, r); err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}
 	printFlash(w, cfg, r)
 	return r, nil
 }
 
-// baseline runs Buyers clients, each decrementing one row once with the
-// single conditional UPDATE, through a pool of the server's size.
-func baseline(ctx context.Context, b *bun.DB, cfg FlashConfig, r *FlashResult) error {
-	d := b.DB
-	if _, err := d.ExecContext(ctx, "CREATE TABLE load_stock (id INTEGER PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0))"); err != nil {
+// baselineBursts is how many baseline bursts a run measures.
+const baselineBursts = 3
+
+// baselines runs the baseline baselineBursts times, each after a
+// checkpoint, and keeps the burst of median rate (all rates are in
+// r.BaseRates).
+func baselines(ctx context.Context, b *bun.DB, dbURL string, cfg FlashConfig, r *FlashResult) error {
+	if _, err := b.DB.ExecContext(ctx, "CREATE TABLE load_stock (id INTEGER PRIMARY KEY, stock INTEGER NOT NULL CHECK (stock >= 0))"); err != nil {
 		return err
 	}
-	if _, err := b.ExecContext(ctx, "INSERT INTO load_stock (id, stock) VALUES (1, ?)", cfg.Stock); err != nil {
+	if _, err := b.ExecContext(ctx, "INSERT INTO load_stock (id, stock) VALUES (1, 0)"); err != nil {
+		return err
+	}
+	bursts := make([]FlashResult, baselineBursts)
+	for i := range bursts {
+		settle(ctx, dbURL)
+		if err := baseline(ctx, b, cfg, &bursts[i]); err != nil {
+			return err
+		}
+		r.BaseRates = append(r.BaseRates, bursts[i].BaseUpdatesPerSec)
+	}
+	sort.Slice(bursts, func(i, j int) bool { return bursts[i].BaseUpdatesPerSec < bursts[j].BaseUpdatesPerSec })
+	m := bursts[len(bursts)/2]
+	r.BaseUpdates, r.BaseUpdatesPerSec, r.BaseP50, r.BaseP99 = m.BaseUpdates, m.BaseUpdatesPerSec, m.BaseP50, m.BaseP99
+	r.BasePoolSize, r.BaseFinalStock, r.BaseOversold = m.BasePoolSize, m.BaseFinalStock, m.BaseOversold
+	return nil
+}
+
+// baseline runs Buyers clients, each decrementing one row once with the
+// single conditional UPDATE, through a pool of the server's size, from a
+// stock of Stock.
+func baseline(ctx context.Context, b *bun.DB, cfg FlashConfig, r *FlashResult) error {
+	d := b.DB
+	if _, err := b.ExecContext(ctx, "UPDATE load_stock SET stock = ? WHERE id = 1", cfg.Stock); err != nil {
 		return err
 	}
 	r.BasePoolSize = d.Stats().MaxOpenConnections
@@ -387,6 +416,13 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	row("successful (paid orders / decrements)", fmt.Sprint(r.Paid), fmt.Sprint(r.BaseUpdates), "")
 	row("per second (to the last success)", fmt.Sprintf("%.1f", r.OrdersPerSec), fmt.Sprintf("%.1f", r.BaseUpdatesPerSec),
 		fmt.Sprintf("%.0f%%", 100*r.OrdersPerSec/math.Max(r.BaseUpdatesPerSec, 1e-9)))
+	if len(r.BaseRates) > 1 {
+		rates := make([]string, len(r.BaseRates))
+		for i, v := range r.BaseRates {
+			rates[i] = fmt.Sprintf("%.0f", v)
+		}
+		row("raw UPDATE bursts per second (median used)", "", strings.Join(rates, " / "), "")
+	}
 	row("latency p50 ms (successful)", ms(r.P50), ms(r.BaseP50), "")
 	row("latency p99 ms (successful / all)", ms(r.P99), ms(r.BaseP99), "")
 	row("sold-out replies", fmt.Sprint(r.SoldOut), "", "")
@@ -415,7 +451,8 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	}
 	fmt.Fprintf(w, "Method: %d buyers, each signed in with the product in its cart (bought from the LIVE show), send checkout at the same instant;\n", cfg.Buyers)
 	fmt.Fprintf(w, "throughput = paid orders / time from the start to the last paid reply. Baseline: %d clients each run\n", cfg.Buyers)
-	fmt.Fprintf(w, "UPDATE load_stock SET stock = stock - 1 WHERE id = 1 AND stock >= 1 once, on the same database, through a pool of %d connections (the server's).\n", r.BasePoolSize)
+	fmt.Fprintf(w, "UPDATE load_stock SET stock = stock - 1 WHERE id = 1 AND stock >= 1 once, on the same database, through a pool of %d connections (the server's);\n", r.BasePoolSize)
+	fmt.Fprintf(w, "%d bursts from a stock of %d, each after a checkpoint; the burst of median rate is the baseline.\n", baselineBursts, cfg.Stock)
 }
 
 type shop struct {

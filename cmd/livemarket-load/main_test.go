@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -72,7 +73,12 @@ func TestFlashTiny(t *testing.T) {
 	if r.Paid != 5 || r.SoldOut != 15 || r.Failed != 0 || r.Oversold != 0 || r.FinalStock != 0 || !r.LedgerBalanced {
 		t.Fatalf("checkout: %+v\n%s", r, out.String())
 	}
-	if r.BaseUpdates != 5 || r.BaseFinalStock != 0 || r.BaseOversold != 0 {
+	if r.BaseUpdates != 5 || r.BaseFinalStock != 0 || r.BaseOversold != 0 || len(r.BaseRates) != 3 {
 		t.Fatalf("baseline: %+v\n%s", r, out.String())
+	}
+	rates := append([]float64(nil), r.BaseRates...)
+	sort.Float64s(rates)
+	if rates[0] <= 0 || r.BaseUpdatesPerSec != rates[1] {
+		t.Fatalf("baseline rate %.1f, want the median of the bursts' %v", r.BaseUpdatesPerSec, r.BaseRates)
 	}
 }
