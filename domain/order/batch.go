@@ -495,14 +495,27 @@ func paymentPostings(ss []*settlement, now time.Time) ([]*ledger.Posting, error)
 	return postings, nil
 }
 
-// leaveCarts makes q delete the bought products from each buyer's cart.
+// leaveCarts makes q delete the bought products from each buyer's cart:
+// the lines whose (cart, product) is among the buyers' (cart, product)
+// pairs, which the database finds through its indexes. (One condition per
+// buyer joined by OR, the first form, made PostgreSQL scan every cart line
+// of every shopper for each batch: 2 s per batch of 32 with 600,000 lines,
+// against 2 ms this way.)
 func leaveCarts(q *bun.DeleteQuery, ss []*settlement) *bun.DeleteQuery {
-	return q.Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
-		for _, st := range ss {
-			q = q.WhereOr("cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id IN (?)", st.order.UserID, bun.In(boughtProducts(st.order.lines)))
+	var pairs strings.Builder
+	var args []any
+	for _, st := range ss {
+		for _, product := range boughtProducts(st.order.lines) {
+			if len(args) == 0 {
+				pairs.WriteString("SELECT ? AS user_id, ? AS product_id")
+			} else {
+				pairs.WriteString(" UNION ALL SELECT ?, ?")
+			}
+			args = append(args, st.order.UserID, product)
 		}
-		return q
-	})
+	}
+	return q.Model((*CartLine)(nil)).
+		Where("(cart_id, product_id) IN (SELECT ca.id, b.product_id FROM carts AS ca JOIN ("+pairs.String()+") AS b ON b.user_id = ca.user_id)", args...)
 }
 
 // afterPaid records and publishes the show events and vendor sales of

@@ -704,7 +704,8 @@ func TestReservationBatchInOneStatement(t *testing.T) {
 
 // TestSettlementBatchInOneStatement: a batch of settlements is written on
 // PostgreSQL by a single statement: the orders PAID, one balanced posting
-// each and the carts emptied of what was bought. When one of the orders is
+// each and the carts emptied of what was bought, and of nothing else (a line
+// added since, another shopper's line of the same product). When one of the orders is
 // no longer waiting (a retry settled it), the statement writes nothing and
 // the orders are settled one by one, each posted exactly once.
 func TestSettlementBatchInOneStatement(t *testing.T) {
@@ -747,7 +748,11 @@ func TestSettlementBatchInOneStatement(t *testing.T) {
 				t.Fatalf("%d settled by the single statement, want %d", inOne, wantInOne)
 			}
 		}
+		bystander := e.shopper(t)
+		e.add(t, bystander, p, 1, sh)
 		orders := reserve(4)
+		q := e.product(t, e.vendorA, 500, 5, "USD")
+		e.add(t, kernel.Viewer{UserID: orders[0].UserID}, q, 1, nil) // after the checkout began
 		settle(orders, 4)
 		// Then three more, one of which a retry has settled already.
 		more := reserve(3)
@@ -761,9 +766,15 @@ func TestSettlementBatchInOneStatement(t *testing.T) {
 			if n := e.count(t, "ledger_postings", "order_id = ?", o.ID); n != 1 {
 				t.Fatalf("order %s has %d postings, want 1", o.ID, n)
 			}
-			if n := e.count(t, "cart_lines", "cart_id IN (SELECT id FROM carts WHERE user_id = ?)", o.UserID); n != 0 {
-				t.Fatalf("the buyer of %s still has %d cart lines", o.ID, n)
+			if n := e.count(t, "cart_lines", "cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id = ?", o.UserID, p.ID); n != 0 {
+				t.Fatalf("the buyer of %s still has %d cart lines of what it bought", o.ID, n)
 			}
+		}
+		if c, err := e.orders.Cart(ctx, kernel.Viewer{UserID: orders[0].UserID}); err != nil || len(c.Lines) != 1 || c.Lines[0].ProductID != q.ID {
+			t.Fatalf("first buyer's cart %+v, %v; want only the line added after its checkout began", c, err)
+		}
+		if c, err := e.orders.Cart(ctx, bystander); err != nil || len(c.Lines) != 1 || c.Lines[0].ProductID != p.ID {
+			t.Fatalf("bystander's cart %+v, %v; want its own line of the product, untouched", c, err)
 		}
 		e.checkLedger(t)
 	})

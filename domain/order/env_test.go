@@ -274,7 +274,7 @@ type env struct {
 	seq atomic.Int64
 }
 
-func newEnv(t *testing.T, db *bun.DB) *env {
+func newEnv(t testing.TB, db *bun.DB) *env {
 	t.Helper()
 	clock := kernel.NewManualClock(testkit.Epoch)
 	hooks := &hookClock{ManualClock: clock}

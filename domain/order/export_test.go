@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/uptrace/bun"
+
 	"github.com/livemarket/livemarket/domain/kernel"
 )
 
@@ -119,4 +121,35 @@ func HoldBurst(s *Service, maxWait time.Duration) (release func()) {
 			leave()
 		}
 	}
+}
+
+// CartCleanup removes productID from the carts of users as a batched
+// settlement does, in a transaction it rolls back, and reports how many
+// lines it removed. orPerBuyer runs the first form of the statement (one
+// condition per buyer, joined by OR), the baseline of
+// BenchmarkSettlementCartCleanup.
+func CartCleanup(ctx context.Context, s *Service, users []string, productID string, orPerBuyer bool) (int64, error) {
+	ss := make([]*settlement, len(users))
+	for i, u := range users {
+		ss[i] = &settlement{order: &Order{UserID: u, lines: []*Line{{ProductID: productID}}}}
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { _ = tx.Rollback() }()
+	q := leaveCarts(tx.NewDelete(), ss)
+	if orPerBuyer {
+		q = tx.NewDelete().Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
+			for _, st := range ss {
+				q = q.WhereOr("cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id IN (?)", st.order.UserID, bun.In(boughtProducts(st.order.lines)))
+			}
+			return q
+		})
+	}
+	res, err := q.Exec(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
 }
