@@ -3,6 +3,7 @@ package order_test
 import (
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/livemarket/livemarket/domain/order"
@@ -56,4 +57,59 @@ func BenchmarkSettlementCartCleanup(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkAttributionRead: the checkout's attribution read for a product
+// featured in one LIVE show, on PostgreSQL with 100,000 other show_products
+// rows (25,000 ended shows of 4 of 20,000 other products each), through the
+// index on show_products(product_id, show_id), then, in the same run, after
+// that index is dropped (the schema before it: the table's key starts with
+// show_id).
+//
+//	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench AttributionRead -count 5 ./domain/order
+func BenchmarkAttributionRead(b *testing.B) {
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
+	}
+	const shows = 25_000
+	d := testkit.OpenPostgres(b)
+	e := newEnv(b, d)
+	hot := e.product(b, e.vendorA, 1000, 10, "USD")
+	c := e.collab(b, e.hostV, hot, 1000)
+	live := e.liveShow(b, e.hostV, hot)
+	const products = 20_000
+	buyer := e.shopper(b)
+	for _, q := range []string{
+		`INSERT INTO products (id, vendor_id, title, description, category, price_minor, currency, stock, sku, image_urls, status, created_at, updated_at)
+			SELECT 'bench-p-' || i, '` + e.vendorA.ID + `', 'Product ' || i, '', 'misc', 500, 'USD', 10, 'bench-' || i, '[]', 'ACTIVE', now(), now()
+			FROM generate_series(1, ` + strconv.Itoa(products) + `) AS i`,
+		`INSERT INTO shows (id, host_id, title, description, category, status, scheduled_start, scheduled_end, created_at, updated_at)
+			SELECT 'bench-s-' || i, '` + e.host.ID + `', 'Show ' || i, '', 'misc', 'ENDED', now() - interval '2 days', now() - interval '1 day', now(), now()
+			FROM generate_series(1, ?) AS i`,
+		`INSERT INTO show_products (show_id, product_id, collaboration_id, vendor_id, position)
+			SELECT 'bench-s-' || i, 'bench-p-' || (1 + (i * 4 + n) % ` + strconv.Itoa(products) + `), '` + c.ID + `', '` + e.vendorA.ID + `', n
+			FROM generate_series(1, ?) AS i, generate_series(0, 3) AS n`,
+		`ANALYZE`,
+	} {
+		var args []any
+		if strings.Contains(q, "?") {
+			args = append(args, shows)
+		}
+		if _, err := d.ExecContext(ctx, q, args...); err != nil {
+			b.Fatal(err)
+		}
+	}
+	read := func(b *testing.B) {
+		for b.Loop() {
+			got, err := order.AttributionOf(ctx, e.orders, buyer.UserID, hot.ID, live.ID)
+			if err != nil || got != live.ID {
+				b.Fatalf("credited %q, %v; want the LIVE show %s", got, err, live.ID)
+			}
+		}
+	}
+	b.Run("product-index", read)
+	if _, err := d.ExecContext(ctx, "DROP INDEX show_products_product"); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("key-only", read)
 }

@@ -153,3 +153,18 @@ func CartCleanup(ctx context.Context, s *Service, users []string, productID stri
 	}
 	return res.RowsAffected()
 }
+
+// CreditsQuery is the checkout's attribution read (PostgreSQL).
+const CreditsQuery = creditsQuery
+
+// AttributionOf runs the checkout's attribution read for one line of
+// productID added from showID by userID, and reports the show it credits
+// ("" when none).
+func AttributionOf(ctx context.Context, s *Service, userID, productID, showID string) (string, error) {
+	line := &CartLine{ID: "line", ProductID: productID, Quantity: 1, ShowID: &showID}
+	credits, err := s.attributions(ctx, userID, []*CartLine{line}, s.clock.Now())
+	if err != nil || credits[line.ID] == nil {
+		return "", err
+	}
+	return credits[line.ID].ShowID, nil
+}
