@@ -68,6 +68,7 @@ type FlashResult struct {
 	BaseFinalStock    int
 	BaseOversold      int
 	BaseRates         []float64 // every burst's rate, in the order run
+	BaseBurstUpdates  []int     // every burst's successful decrements
 }
 
 // RunFlash measures checkout of one hot product by many buyers and, in the
@@ -348,6 +349,7 @@ func baselines(ctx context.Context, b *bun.DB, dbURL string, cfg FlashConfig, r 
 			return err
 		}
 		r.BaseRates = append(r.BaseRates, bursts[i].BaseUpdatesPerSec)
+		r.BaseBurstUpdates = append(r.BaseBurstUpdates, bursts[i].BaseUpdates)
 	}
 	sort.Slice(bursts, func(i, j int) bool { return bursts[i].BaseUpdatesPerSec < bursts[j].BaseUpdatesPerSec })
 	m := bursts[len(bursts)/2]
@@ -452,7 +454,7 @@ func printFlash(w io.Writer, cfg FlashConfig, r *FlashResult) {
 	fmt.Fprintf(w, "Method: %d buyers, each signed in with the product in its cart (bought from the LIVE show), send checkout at the same instant;\n", cfg.Buyers)
 	fmt.Fprintf(w, "throughput = paid orders / time from the start to the last paid reply. Baseline: %d clients each run\n", cfg.Buyers)
 	fmt.Fprintf(w, "UPDATE load_stock SET stock = stock - 1 WHERE id = 1 AND stock >= 1 once, on the same database, through a pool of %d connections (the server's);\n", r.BasePoolSize)
-	fmt.Fprintf(w, "%d bursts from a stock of %d, each after a checkpoint; the burst of median rate is the baseline.\n", baselineBursts, cfg.Stock)
+	fmt.Fprintf(w, "%d bursts from a stock of %d, each after a checkpoint (PostgreSQL); the burst of median rate is the baseline.\n", baselineBursts, cfg.Stock)
 }
 
 type shop struct {

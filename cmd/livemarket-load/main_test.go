@@ -73,8 +73,13 @@ func TestFlashTiny(t *testing.T) {
 	if r.Paid != 5 || r.SoldOut != 15 || r.Failed != 0 || r.Oversold != 0 || r.FinalStock != 0 || !r.LedgerBalanced {
 		t.Fatalf("checkout: %+v\n%s", r, out.String())
 	}
-	if r.BaseUpdates != 5 || r.BaseFinalStock != 0 || r.BaseOversold != 0 || len(r.BaseRates) != 3 {
+	if r.BaseUpdates != 5 || r.BaseFinalStock != 0 || r.BaseOversold != 0 || len(r.BaseRates) != 3 || len(r.BaseBurstUpdates) != 3 {
 		t.Fatalf("baseline: %+v\n%s", r, out.String())
+	}
+	for i, n := range r.BaseBurstUpdates {
+		if n != 5 {
+			t.Fatalf("baseline burst %d made %d decrements, want the full stock of 5 (bursts %v)", i, n, r.BaseBurstUpdates)
+		}
 	}
 	rates := append([]float64(nil), r.BaseRates...)
 	sort.Float64s(rates)

@@ -704,8 +704,9 @@ func TestReservationBatchInOneStatement(t *testing.T) {
 
 // TestSettlementBatchInOneStatement: a batch of settlements is written on
 // PostgreSQL by a single statement: the orders PAID, one balanced posting
-// each and the carts emptied of what was bought, and of nothing else (a line
-// added since, another shopper's line of the same product). When one of the orders is
+// each and the carts emptied of what each buyer bought, and of nothing else
+// (a line added since of what another buyer of the batch bought, another
+// shopper's line of the same product). When one of the orders is
 // no longer waiting (a retry settled it), the statement writes nothing and
 // the orders are settled one by one, each posted exactly once.
 func TestSettlementBatchInOneStatement(t *testing.T) {
@@ -750,10 +751,23 @@ func TestSettlementBatchInOneStatement(t *testing.T) {
 		}
 		bystander := e.shopper(t)
 		e.add(t, bystander, p, 1, sh)
-		orders := reserve(4)
 		q := e.product(t, e.vendorA, 500, 5, "USD")
-		e.add(t, kernel.Viewer{UserID: orders[0].UserID}, q, 1, nil) // after the checkout began
-		settle(orders, 4)
+		qBuyer := e.shopper(t)
+		e.add(t, qBuyer, q, 1, nil)
+		orders := reserve(4)
+		qOrders, errs, _, err := order.ReserveTogether(ctx, e.orders, []string{qBuyer.UserID})
+		if err != nil || errs[0] != nil {
+			t.Fatalf("reserve q: %v, %v", err, errs)
+		}
+		e.add(t, kernel.Viewer{UserID: orders[0].UserID}, q, 1, nil) // after its checkout began
+		_, before := order.Batched(e.orders)
+		settle(append(orders, qOrders[0]), 5)
+		if _, after := order.Batched(e.orders); after-before != 5 {
+			t.Fatalf("%d orders settled as a batch, want all 5", after-before)
+		}
+		if c, err := e.orders.Cart(ctx, qBuyer); err != nil || len(c.Lines) != 0 {
+			t.Fatalf("q's buyer's cart %+v, %v; want empty", c, err)
+		}
 		// Then three more, one of which a retry has settled already.
 		more := reserve(3)
 		settle(more[:1], 0) // alone: never a batch

@@ -2,9 +2,12 @@ package order_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/internal/testkit"
@@ -26,7 +29,10 @@ func TestAttributionReadUsesTheProductIndex(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer c.Close()
+	defer func() {
+		_, _ = c.ExecContext(ctx, "DISCARD ALL") // the connection goes back to the pool as it came
+		c.Close()
+	}()
 	for _, q := range []string{
 		"SET enable_seqscan = off",
 		"SET plan_cache_mode = force_generic_plan",
@@ -55,4 +61,24 @@ func TestAttributionReadUsesTheProductIndex(t *testing.T) {
 	if !strings.Contains(plan.String(), "show_products_product") {
 		t.Fatalf("the attribution read does not use show_products_product:\n%s", plan.String())
 	}
+}
+
+// TestCartCleanupOfALargeBatch: the settlement's cart cleanup takes as many
+// (buyer, product) pairs as a batch can hold (32 carts of 50 lines) on both
+// databases; SQLite refuses a compound SELECT of more than 500 parts.
+func TestCartCleanupOfALargeBatch(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		e := newEnv(t, d)
+		p := e.product(t, e.vendorA, 1000, 10, "USD")
+		buyer := e.shopper(t)
+		e.add(t, buyer, p, 1, nil)
+		users := []string{buyer.UserID}
+		for i := 1; i < 32*order.MaxCartLines; i++ {
+			users = append(users, fmt.Sprintf("no-such-user-%d", i))
+		}
+		if n, err := order.CartCleanup(ctx, e.orders, users, p.ID, false); err != nil || n != 1 {
+			t.Fatalf("removed %d lines, %v; want the one buyer's line", n, err)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package order
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -20,6 +21,7 @@ type preparedQuery struct {
 
 	once sync.Once
 	stmt *sql.Stmt
+	err  error // why it could not be prepared
 }
 
 // prepare prepares q on PostgreSQL once, and reports whether it is.
@@ -28,10 +30,7 @@ func (q *preparedQuery) prepare(ctx context.Context, db *bun.DB) bool {
 		return false
 	}
 	q.once.Do(func() {
-		stmt, err := db.DB.PrepareContext(context.WithoutCancel(ctx), q.text)
-		if err == nil {
-			q.stmt = stmt
-		}
+		q.stmt, q.err = db.DB.PrepareContext(context.WithoutCancel(ctx), q.text)
 	})
 	return q.stmt != nil
 }
@@ -76,6 +75,9 @@ func textArray(ss []string) string {
 // planned it there.
 func (q *preparedQuery) warm(ctx context.Context, db *bun.DB, n int, args ...any) error {
 	if !q.prepare(ctx, db) {
+		if q.err != nil { // checkouts would run it unprepared, and read carts one by one
+			return fmt.Errorf("prepare: %w", q.err)
+		}
 		return nil
 	}
 	open := make([]*sql.Rows, 0, n)

@@ -38,6 +38,9 @@ func TestWarmPreparesEveryConnection(t *testing.T) {
 			t.Fatal(err)
 		}
 		after := planned(t, d)
+		if len(after) == 0 {
+			t.Fatal("the pool has no connection limit: nothing to check")
+		}
 		for i := range after {
 			if before[i] != 0 || after[i] != 4 {
 				t.Errorf("connection %d: %d statements prepared and planned before Warm, %d after; want 0 and 4", i, before[i], after[i])

@@ -173,6 +173,8 @@ func New(db *bun.DB, opt Options) *App {
 // each (order.Service.Warm), so that a rush right after a start does not
 // pay for either.
 func (a *App) Warm(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
 	if err := db.Warm(ctx, a.DB); err != nil {
 		return err
 	}
