@@ -187,12 +187,12 @@ func NewService(db *bun.DB, clock kernel.Clock, opt Options) *Service {
 }
 
 // Warm prepares the reads every checkout runs on each of the pool's
-// connections (PostgreSQL; call it once the pool is open, before anything
-// else uses the pool: it holds every connection at once).
-// Otherwise the first rush after a start prepares them, and PostgreSQL
-// plans them, on every connection at once, just when it has no CPU to
-// spare: the first plan of these joins on a new connection costs it 1-9 ms,
-// many times what running them does.
+// connections (PostgreSQL). Otherwise the first rush after a start prepares
+// them, and PostgreSQL plans them, on every connection at once, just when it
+// has no CPU to spare: the first plan of these joins on a new connection
+// costs it 1-9 ms, many times what running them does. Call it once the pool
+// is open and before anything else uses it: it holds every connection at
+// once.
 func (s *Service) Warm(ctx context.Context) error {
 	n := s.db.DB.Stats().MaxOpenConnections
 	if s.db.Dialect().Name() != dialect.PG || n < 1 {
