@@ -321,7 +321,7 @@ func RunFlash(ctx context.Context, cfg FlashConfig, w io.Writer) (*FlashResult, 
 	// Baseline on the same database server: three bursts, the median one
 	// counts. Its hundred commits wait on each other's WAL flush, so a
 	// single burst's rate moves with the disk's flush latency from one
-	// moment to the next (570 to 1,600 a second in one sitting).
+	// moment to the next (530 to 1,735 a second in one sitting).
 	if err := baselines(ctx, d, dbURL, cfg, r); err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
 	}

@@ -138,8 +138,10 @@ func CartCleanup(ctx context.Context, s *Service, users []string, productID stri
 		return 0, err
 	}
 	defer func() { _ = tx.Rollback() }()
-	q := leaveCarts(tx.NewDelete(), ss)
-	if orPerBuyer {
+	var q *bun.DeleteQuery
+	if !orPerBuyer {
+		q = leaveCarts(tx.NewDelete(), ss)
+	} else {
 		q = tx.NewDelete().Model((*CartLine)(nil)).WhereGroup(" AND ", func(q *bun.DeleteQuery) *bun.DeleteQuery {
 			for _, st := range ss {
 				q = q.WhereOr("cart_id IN (SELECT id FROM carts WHERE user_id = ?) AND product_id IN (?)", st.order.UserID, bun.In(boughtProducts(st.order.lines)))
