@@ -408,8 +408,8 @@ func (s *Service) settleMany(ctx context.Context, ss []*settlement) {
 }
 
 // settleInOne writes, on PostgreSQL, what settleBatch writes as a single
-// statement (data-modifying WITH): the orders PAID, their ledger postings
-// and the bought products out of the carts. It divides by whether every
+// statement (data-modifying WITH): the orders and their lines PAID, their
+// ledger postings and the bought products out of the carts. It divides by whether every
 // order was still PENDING_PAYMENT, so otherwise (a reservation expired, a
 // retry settled it) it fails whole, as does a posting key already stored,
 // and the orders are settled one by one. One round trip instead of six.
@@ -427,6 +427,7 @@ func (s *Service) settleInOne(ctx context.Context, ss []*settlement, now time.Ti
 	}
 	update, args := markPaid(ss, now)
 	query := "WITH paid AS (" + s.db.NewRaw(update+" RETURNING id", args...).String() + "), " +
+		"ln AS (" + s.db.NewRaw("UPDATE order_lines SET paid_at = ? WHERE order_id IN (SELECT id FROM paid)", now).String() + "), " +
 		"lp AS (" + insertPostings + "), le AS (" + insertEntries + "), " +
 		"cl AS (" + leaveCarts(s.db.NewDelete(), ss).String() + ") " +
 		fmt.Sprintf("SELECT 1 / (CASE WHEN (SELECT COUNT(*) FROM paid) = %d THEN 1 ELSE 0 END)", len(ss))
@@ -450,6 +451,13 @@ func settleBatch(ctx context.Context, tx bun.Tx, ss []*settlement, now time.Time
 	}
 	if n, _ := res.RowsAffected(); n != int64(len(ss)) {
 		return errBatch // some reservation expired, or a retry settled it: one by one
+	}
+	ids := make([]string, len(ss))
+	for i, st := range ss {
+		ids[i] = st.order.ID
+	}
+	if err := linesPaid(ctx, tx, ids, now); err != nil {
+		return err
 	}
 	postings, err := paymentPostings(ss, now)
 	if err != nil {
@@ -480,6 +488,13 @@ func markPaid(ss []*settlement, now time.Time) (string, []any) {
 	cases.WriteString(" END")
 	args = append(args, bun.In(ids), StatusPendingPayment)
 	return "UPDATE orders SET status = ?, paid_at = ?, payment_ref = " + cases.String() + " WHERE id IN (?) AND status = ?", args
+}
+
+// linesPaid gives the lines of the orders ids the time they were paid, by
+// which reports find them (see migration 15).
+func linesPaid(ctx context.Context, tx bun.IDB, ids []string, now time.Time) error {
+	_, err := tx.NewUpdate().Table("order_lines").Set("paid_at = ?", now).Where("order_id IN (?)", bun.In(ids)).Exec(ctx)
+	return err
 }
 
 // paymentPostings are the ledger postings of the orders of ss.

@@ -731,11 +731,17 @@ func expectedParts(lines []*order.Line) posted {
 // checkLedger proves the whole ledger balances and that every order's
 // postings are what its state says: a PAID (or refunded) order has exactly
 // one payment posting, splitting its total by its lines; any other order
-// has none.
+// has none. And every line carries its order's paid_at (none when unpaid)
+// and currency, by which reports find and sum it.
 func (e *env) checkLedger(t testing.TB) {
 	t.Helper()
 	if err := ledger.Check(ctx, e.db); err != nil {
 		t.Fatalf("ledger.Check: %v", err)
+	}
+	n, err := e.db.NewSelect().TableExpr("order_lines AS ol").Join("JOIN orders AS o ON o.id = ol.order_id").
+		Where("(o.paid_at IS NULL) <> (ol.paid_at IS NULL) OR o.paid_at <> ol.paid_at OR ol.currency <> o.currency").Count(ctx)
+	if err != nil || n != 0 {
+		t.Fatalf("%d order lines whose paid_at or currency is not their order's (%v)", n, err)
 	}
 	var ids []string
 	if err := e.db.NewSelect().Table("orders").Column("id").Scan(ctx, &ids); err != nil {

@@ -109,6 +109,7 @@ type Line struct {
 	CollaborationID  *string   `bun:"collaboration_id"`
 	FlashSaleID      *string   `bun:"flash_sale_id"`
 	RefundedQuantity int       `bun:"refunded_quantity"`
+	Currency         string    `bun:"currency"` // the order's, for reports
 	CreatedAt        time.Time `bun:"created_at"`
 }
 

@@ -935,7 +935,7 @@ func (s *Service) newReservation(userID string, in CheckoutInput, lines []*price
 		r.rows = append(r.rows, &Line{ID: kernel.NewID(), OrderID: o.ID, VendorOrderID: vo.ID, VendorID: l.product.VendorID,
 			ProductID: l.product.ID, Quantity: l.cart.Quantity, UnitPriceMinor: l.unit, TotalMinor: total,
 			CommissionBps: l.commissionBps, PlatformFeeBps: l.feeBps, ShowID: l.showID, InfluencerID: l.influencerID,
-			CollaborationID: l.collabID, FlashSaleID: flashID, CreatedAt: now})
+			CollaborationID: l.collabID, FlashSaleID: flashID, Currency: o.Currency, CreatedAt: now})
 	}
 	return r
 }
@@ -1095,6 +1095,9 @@ func (s *Service) settle(ctx context.Context, o *Order, ref string) (*Order, err
 				return errAlreadySettled // paid by a concurrent retry of the same key
 			}
 			revived = true
+		}
+		if err := linesPaid(ctx, tx, []string{o.ID}, now); err != nil {
+			return err
 		}
 		lines := o.lines
 		if lines == nil {

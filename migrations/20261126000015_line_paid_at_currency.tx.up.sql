@@ -1,0 +1,27 @@
+-- When each order line was paid (its order's paid_at, written by the same
+-- statement that marks the order PAID) and in which currency (its order's).
+-- Vendors' sales reports and influencers' earnings sum the lines paid in a
+-- period by currency; with both only on orders, the database had to read
+-- every line the vendor (or influencer) ever sold and look each one's order
+-- up. The indexes hold paid lines only, so a reservation's insert does not
+-- touch them.
+--
+-- The backfill and the indexes run inside the migration's transaction,
+-- which blocks writes to order_lines while it runs: on a large table, add
+-- the column, backfill it in batches and build the indexes with CREATE INDEX
+-- CONCURRENTLY under these names first (docs/decisions.md).
+ALTER TABLE order_lines ADD COLUMN paid_at TIMESTAMPTZ;
+--bun:split
+ALTER TABLE order_lines ADD COLUMN currency TEXT NOT NULL DEFAULT '';
+--bun:split
+UPDATE order_lines SET currency = (SELECT o.currency FROM orders AS o WHERE o.id = order_lines.order_id),
+    paid_at = (SELECT o.paid_at FROM orders AS o WHERE o.id = order_lines.order_id);
+--bun:split
+CREATE INDEX IF NOT EXISTS order_lines_vendor_paid ON order_lines (vendor_id, paid_at) WHERE paid_at IS NOT NULL;
+--bun:split
+CREATE INDEX IF NOT EXISTS order_lines_influencer_paid ON order_lines (influencer_id, paid_at) WHERE paid_at IS NOT NULL AND influencer_id IS NOT NULL;
+--bun:split
+-- Only the reports read lines by vendor or influencer, now by paid_at.
+DROP INDEX IF EXISTS order_lines_vendor;
+--bun:split
+DROP INDEX IF EXISTS order_lines_influencer;

@@ -1,0 +1,109 @@
+package migrations_test
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/migrate"
+
+	"github.com/livemarket/livemarket/internal/db"
+	"github.com/livemarket/livemarket/internal/testkit"
+	"github.com/livemarket/livemarket/migrations"
+)
+
+// TestLinePaidAtBackfill: on a database that sold before order lines had a
+// paid_at and a currency, the migration gives each line its order's
+// currency, and each line of a paid order its order's paid_at; the lines of
+// unpaid orders get none.
+func TestLinePaidAtBackfill(t *testing.T) {
+	t.Parallel()
+	for _, tg := range testkit.Targets(t) {
+		t.Run(tg.Name, func(t *testing.T) {
+			dsn := "sqlite:" + filepath.Join(t.TempDir(), "backfill.db")
+			if tg.Name == "postgres" {
+				dsn = testkit.FreshPostgresURL(t)
+			}
+			d, err := db.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { d.Close() })
+			// The schema as it was: every migration before the backfill's.
+			before := migrate.NewMigrations()
+			for _, m := range migrations.Migrations.Sorted() {
+				if m.Name < "20261126000015" {
+					before.Add(m)
+				}
+			}
+			m := migrate.NewMigrator(d, before)
+			if err := m.Init(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := m.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			paidAt := testkit.Epoch.Add(3 * time.Hour)
+			seed(t, d, paidAt)
+
+			if _, err := migrations.Up(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			var lines []struct {
+				ID       string     `bun:"id"`
+				PaidAt   *time.Time `bun:"paid_at"`
+				Currency string     `bun:"currency"`
+			}
+			if err := d.NewSelect().Table("order_lines").Column("id", "paid_at", "currency").Order("id").Scan(ctx, &lines); err != nil {
+				t.Fatal(err)
+			}
+			if len(lines) != 3 {
+				t.Fatalf("%d lines, want 3", len(lines))
+			}
+			for _, l := range lines {
+				if l.Currency != "EUR" {
+					t.Fatalf("%s in %q, want its order's EUR", l.ID, l.Currency)
+				}
+				switch l.ID {
+				case "line-paid-1", "line-paid-2":
+					if l.PaidAt == nil || !l.PaidAt.Equal(paidAt) {
+						t.Fatalf("%s paid at %v, want %v", l.ID, l.PaidAt, paidAt)
+					}
+				default:
+					if l.PaidAt != nil {
+						t.Fatalf("%s of an unpaid order paid at %v", l.ID, *l.PaidAt)
+					}
+				}
+			}
+		})
+	}
+}
+
+// seed writes a paid order of two lines and an unpaid order of one.
+func seed(t *testing.T, d *bun.DB, paidAt time.Time) {
+	t.Helper()
+	at := testkit.Epoch
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{"INSERT INTO users (id, email, display_name, password_hash, created_at) VALUES ('u1', 'u1@example.com', 'U', 'x', ?)", []any{at}},
+		{"INSERT INTO vendors (id, slug, name, description, created_at) VALUES ('v1', 'v1', 'V', '', ?)", []any{at}},
+		{`INSERT INTO products (id, vendor_id, title, description, category, price_minor, currency, stock, sku, image_urls, status, created_at, updated_at)
+			VALUES ('p1', 'v1', 'P', '', 'c', 100, 'EUR', 5, 's1', '[]', 'ACTIVE', ?, ?)`, []any{at, at}},
+		{`INSERT INTO orders (id, number, user_id, status, currency, total_minor, idempotency_key, request_hash, shipping, expires_at, created_at, paid_at)
+			VALUES ('o-paid', 'n1', 'u1', 'PAID', 'EUR', 300, 'k1', 'h', '{}', ?, ?, ?),
+			       ('o-open', 'n2', 'u1', 'PENDING_PAYMENT', 'EUR', 100, 'k2', 'h', '{}', ?, ?, NULL)`,
+			[]any{at.Add(time.Hour), at, paidAt, at.Add(time.Hour), at}},
+		{`INSERT INTO vendor_orders (id, order_id, vendor_id, subtotal_minor) VALUES ('vo-paid', 'o-paid', 'v1', 300), ('vo-open', 'o-open', 'v1', 100)`, nil},
+		{`INSERT INTO order_lines (id, order_id, vendor_order_id, vendor_id, product_id, quantity, unit_price_minor, total_minor, commission_bps, platform_fee_bps, created_at)
+			VALUES ('line-paid-1', 'o-paid', 'vo-paid', 'v1', 'p1', 1, 100, 100, 0, 500, ?),
+			       ('line-paid-2', 'o-paid', 'vo-paid', 'v1', 'p1', 2, 100, 200, 0, 500, ?),
+			       ('line-open', 'o-open', 'vo-open', 'v1', 'p1', 1, 100, 100, 0, 500, ?)`, []any{at, at, at}},
+	} {
+		if _, err := d.ExecContext(ctx, q.sql, q.args...); err != nil {
+			t.Fatalf("%s: %v", q.sql, err)
+		}
+	}
+}
