@@ -3,12 +3,14 @@ package order
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/kernel"
+	"github.com/livemarket/livemarket/domain/ledger"
 )
 
 // Batched reports how many orders this service reserved and settled in
@@ -169,4 +171,92 @@ func AttributionOf(ctx context.Context, s *Service, userID, productID, showID st
 		return "", err
 	}
 	return credits[line.ID].ShowID, nil
+}
+
+// VendorReportBefore is VendorReport as it was before reports were summed
+// in the database (migration 15): every line of the vendor whose order was
+// paid in the period, read into memory through the orders' paid_at and
+// grouped here. The baseline of BenchmarkVendorReport.
+func VendorReportBefore(ctx context.Context, s *Service, vendorID string, from, to time.Time, groupBy string) ([]*SalesRow, error) {
+	lines, err := s.reportLinesBefore(ctx, from, to, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("ol.vendor_id = ?", vendorID) })
+	if err != nil {
+		return nil, err
+	}
+	return s.groupBefore(ctx, lines, groupBy)
+}
+
+type reportLine struct {
+	OrderID          string    `bun:"order_id"`
+	ProductID        string    `bun:"product_id"`
+	ShowID           *string   `bun:"show_id"`
+	InfluencerID     *string   `bun:"influencer_id"`
+	Quantity         int       `bun:"quantity"`
+	UnitPriceMinor   int64     `bun:"unit_price_minor"`
+	TotalMinor       int64     `bun:"total_minor"`
+	CommissionBps    int       `bun:"commission_bps"`
+	PlatformFeeBps   int       `bun:"platform_fee_bps"`
+	RefundedQuantity int       `bun:"refunded_quantity"`
+	Currency         string    `bun:"currency"`
+	PaidAt           time.Time `bun:"paid_at"`
+}
+
+func (s *Service) reportLinesBefore(ctx context.Context, from, to time.Time, where func(*bun.SelectQuery) *bun.SelectQuery) ([]*reportLine, error) {
+	var lines []*reportLine
+	q := s.db.NewSelect().TableExpr("order_lines AS ol").Join("JOIN orders AS o ON o.id = ol.order_id").
+		ColumnExpr("ol.order_id, ol.product_id, ol.show_id, ol.influencer_id, ol.quantity, ol.unit_price_minor, ol.total_minor").
+		ColumnExpr("ol.commission_bps, ol.platform_fee_bps, ol.refunded_quantity, o.currency, o.paid_at").
+		Where("o.status IN (?)", bun.In([]string{StatusPaid, StatusPartiallyRefunded, StatusRefunded})).
+		Where("o.paid_at >= ?", from).Where("o.paid_at < ?", to)
+	if err := where(q).Scan(ctx, &lines); err != nil {
+		return nil, fmt.Errorf("order: report: %w", err)
+	}
+	return lines, nil
+}
+func (s *Service) groupBefore(ctx context.Context, lines []*reportLine, groupBy string) ([]*SalesRow, error) {
+	keyOf := map[string]func(*reportLine) string{
+		GroupShow:       func(l *reportLine) string { return deref(l.ShowID) },
+		GroupInfluencer: func(l *reportLine) string { return deref(l.InfluencerID) },
+		GroupProduct:    func(l *reportLine) string { return l.ProductID },
+		GroupDay:        func(l *reportLine) string { return l.PaidAt.UTC().Format("2006-01-02") },
+	}[groupBy]
+	if keyOf == nil {
+		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("groupBy"), "unknown grouping %q", groupBy)
+	}
+	rows := map[[2]string]*SalesRow{}
+	orders := map[[2]string]map[string]bool{}
+	for _, l := range lines {
+		k := [2]string{keyOf(l), l.Currency}
+		r := rows[k]
+		if r == nil {
+			r = &SalesRow{Key: k[0], Currency: l.Currency}
+			rows[k], orders[k] = r, map[string]bool{}
+		}
+		orders[k][l.OrderID] = true
+		p := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
+		r.Units += l.Quantity
+		r.Gross += l.TotalMinor
+		r.Commission += p.Influencer
+		r.PlatformFee += p.Platform
+		r.VendorNet += p.Vendor
+		r.Refunded += l.UnitPriceMinor * int64(l.RefundedQuantity)
+	}
+	out := make([]*SalesRow, 0, len(rows))
+	var ids []string
+	for k, r := range rows {
+		r.Orders = len(orders[k])
+		out = append(out, r)
+		if r.Key != "" {
+			ids = append(ids, r.Key)
+		}
+	}
+	if err := s.label(ctx, out, ids, groupBy); err != nil {
+		return nil, err
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Gross != out[j].Gross {
+			return out[i].Gross > out[j].Gross
+		}
+		return out[i].Key+out[i].Currency < out[j].Key+out[j].Currency
+	})
+	return out, nil
 }

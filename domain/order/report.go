@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
+	"github.com/uptrace/bun/dialect"
 
 	"github.com/livemarket/livemarket/domain/catalog"
 	"github.com/livemarket/livemarket/domain/influencer"
@@ -40,21 +41,6 @@ type SalesRow struct {
 	Refunded    int64
 }
 
-type reportLine struct {
-	OrderID          string    `bun:"order_id"`
-	ProductID        string    `bun:"product_id"`
-	ShowID           *string   `bun:"show_id"`
-	InfluencerID     *string   `bun:"influencer_id"`
-	Quantity         int       `bun:"quantity"`
-	UnitPriceMinor   int64     `bun:"unit_price_minor"`
-	TotalMinor       int64     `bun:"total_minor"`
-	CommissionBps    int       `bun:"commission_bps"`
-	PlatformFeeBps   int       `bun:"platform_fee_bps"`
-	RefundedQuantity int       `bun:"refunded_quantity"`
-	Currency         string    `bun:"currency"`
-	PaidAt           time.Time `bun:"paid_at"`
-}
-
 func checkRange(from, to time.Time) error {
 	var v kernel.Validator
 	v.Check(to.After(from), kernel.CodeInvalid, kernel.Field("to"), "to must be after from")
@@ -79,11 +65,7 @@ func (s *Service) VendorReport(ctx context.Context, viewer kernel.Viewer, vendor
 	if err := vendorStaff(ctx, s.db, viewer, vendorID); err != nil {
 		return nil, err
 	}
-	lines, err := s.reportLines(ctx, from, to, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("ol.vendor_id = ?", vendorID) })
-	if err != nil {
-		return nil, err
-	}
-	return s.group(ctx, lines, groupBy)
+	return s.report(ctx, from, to, groupBy, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("ol.vendor_id = ?", vendorID) })
 }
 
 // Earnings sums the viewer's attributed sales as an influencer in
@@ -103,73 +85,65 @@ func (s *Service) Earnings(ctx context.Context, viewer kernel.Viewer, from, to t
 	if inf == nil {
 		return []*SalesRow{}, nil
 	}
-	lines, err := s.reportLines(ctx, from, to, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("ol.influencer_id = ?", inf.ID) })
-	if err != nil {
-		return nil, err
-	}
-	return s.group(ctx, lines, GroupShow)
+	return s.report(ctx, from, to, GroupShow, func(q *bun.SelectQuery) *bun.SelectQuery { return q.Where("ol.influencer_id = ?", inf.ID) })
 }
 
-func (s *Service) reportLines(ctx context.Context, from, to time.Time, where func(*bun.SelectQuery) *bun.SelectQuery) ([]*reportLine, error) {
-	var lines []*reportLine
-	q := s.db.NewSelect().TableExpr("order_lines AS ol").Join("JOIN orders AS o ON o.id = ol.order_id").
-		ColumnExpr("ol.order_id, ol.product_id, ol.show_id, ol.influencer_id, ol.quantity, ol.unit_price_minor, ol.total_minor").
-		ColumnExpr("ol.commission_bps, ol.platform_fee_bps, ol.refunded_quantity, o.currency, o.paid_at").
-		Where("o.status IN (?)", bun.In([]string{StatusPaid, StatusPartiallyRefunded, StatusRefunded})).
-		Where("o.paid_at >= ?", from).Where("o.paid_at < ?", to)
-	if err := where(q).Scan(ctx, &lines); err != nil {
-		return nil, fmt.Errorf("order: report: %w", err)
-	}
-	return lines, nil
-}
-
-func (s *Service) group(ctx context.Context, lines []*reportLine, groupBy string) ([]*SalesRow, error) {
-	keyOf := map[string]func(*reportLine) string{
-		GroupShow:       func(l *reportLine) string { return deref(l.ShowID) },
-		GroupInfluencer: func(l *reportLine) string { return deref(l.InfluencerID) },
-		GroupProduct:    func(l *reportLine) string { return l.ProductID },
-		GroupDay:        func(l *reportLine) string { return l.PaidAt.UTC().Format("2006-01-02") },
+// report sums the paid order lines that where selects, paid in [from,
+// to), by groupBy and currency, in the database: a report's memory and
+// transfer are its groups, however many lines a vendor sold in a year. The
+// lines are found by when they were paid, through the indexes on
+// (vendor_id, paid_at) and (influencer_id, paid_at), without reading their
+// orders: a line has a paid_at exactly when its order was paid (PAID, or
+// refunded since: the statement that marks an order PAID writes it, and
+// nothing takes it back) and carries its order's currency, so a report's
+// cost follows the lines it sums, not the marketplace's orders. Each
+// line's commission and platform fee are floor(total × bps / 10,000), as
+// ledger.Split takes them, so the sums are the ledger's to the minor unit
+// (line totals are at most 10^14, their products with a rate below 2^63).
+func (s *Service) report(ctx context.Context, from, to time.Time, groupBy string, where func(*bun.SelectQuery) *bun.SelectQuery) ([]*SalesRow, error) {
+	key := map[string]string{
+		GroupShow:       "COALESCE(ol.show_id, '')",
+		GroupInfluencer: "COALESCE(ol.influencer_id, '')",
+		GroupProduct:    "ol.product_id",
+		GroupDay:        "strftime('%Y-%m-%d', ol.paid_at)",
 	}[groupBy]
-	if keyOf == nil {
+	if key == "" {
 		return nil, kernel.Fail(kernel.CodeInvalid, kernel.Field("groupBy"), "unknown grouping %q", groupBy)
 	}
-	rows := map[[2]string]*SalesRow{}
-	orders := map[[2]string]map[string]bool{}
-	for _, l := range lines {
-		k := [2]string{keyOf(l), l.Currency}
-		r := rows[k]
-		if r == nil {
-			r = &SalesRow{Key: k[0], Currency: l.Currency}
-			rows[k], orders[k] = r, map[string]bool{}
-		}
-		orders[k][l.OrderID] = true
-		p := ledger.Split(l.TotalMinor, ledger.EffectiveCommission(deref(l.InfluencerID), l.CommissionBps), l.PlatformFeeBps)
-		r.Units += l.Quantity
-		r.Gross += l.TotalMinor
-		r.Commission += p.Influencer
-		r.PlatformFee += p.Platform
-		r.VendorNet += p.Vendor
-		r.Refunded += l.UnitPriceMinor * int64(l.RefundedQuantity)
+	if groupBy == GroupDay && s.db.Dialect().Name() == dialect.PG {
+		key = "to_char(ol.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 	}
-	out := make([]*SalesRow, 0, len(rows))
-	var ids []string
-	for k, r := range rows {
-		r.Orders = len(orders[k])
-		out = append(out, r)
+	var rows []*SalesRow
+	q := s.db.NewSelect().TableExpr("order_lines AS ol").
+		ColumnExpr(key+" AS key").ColumnExpr("ol.currency").
+		ColumnExpr("COUNT(DISTINCT ol.order_id) AS orders").
+		ColumnExpr("CAST(SUM(ol.quantity) AS BIGINT) AS units").
+		ColumnExpr("CAST(SUM(ol.total_minor) AS BIGINT) AS gross").
+		ColumnExpr("CAST(SUM(CASE WHEN COALESCE(ol.influencer_id, '') = '' THEN 0 ELSE ol.total_minor * ol.commission_bps / ? END) AS BIGINT) AS commission", ledger.BasisPoints).
+		ColumnExpr("CAST(SUM(ol.total_minor * ol.platform_fee_bps / ?) AS BIGINT) AS platform_fee", ledger.BasisPoints).
+		ColumnExpr("CAST(SUM(ol.unit_price_minor * ol.refunded_quantity) AS BIGINT) AS refunded").
+		Where("ol.paid_at >= ?", from).Where("ol.paid_at < ?", to).
+		GroupExpr("1, 2")
+	if err := where(q).Scan(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("order: report: %w", err)
+	}
+	ids := make([]string, 0, len(rows))
+	for _, r := range rows {
+		r.VendorNet = r.Gross - r.Commission - r.PlatformFee
 		if r.Key != "" {
 			ids = append(ids, r.Key)
 		}
 	}
-	if err := s.label(ctx, out, ids, groupBy); err != nil {
+	if err := s.label(ctx, rows, ids, groupBy); err != nil {
 		return nil, err
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Gross != out[j].Gross {
-			return out[i].Gross > out[j].Gross
+	sort.Slice(rows, func(i, j int) bool {
+		if rows[i].Gross != rows[j].Gross {
+			return rows[i].Gross > rows[j].Gross
 		}
-		return out[i].Key+out[i].Currency < out[j].Key+out[j].Currency
+		return rows[i].Key+rows[i].Currency < rows[j].Key+rows[j].Currency
 	})
-	return out, nil
+	return rows, nil
 }
 
 func (s *Service) label(ctx context.Context, rows []*SalesRow, ids []string, groupBy string) error {

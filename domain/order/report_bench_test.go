@@ -1,0 +1,122 @@
+package order_test
+
+import (
+	"os"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/livemarket/livemarket/domain/order"
+	"github.com/livemarket/livemarket/internal/testkit"
+)
+
+// BenchmarkVendorReport: a vendor's sales report on PostgreSQL, for the
+// last month (by product) and the last year (by day), with two years of
+// sales behind it: 300,000 paid orders of one line, one in five the
+// vendor's (60,000 lines, half of them attributed to a show). "sums" is
+// the report as it runs, summed in the database over the lines paid in the
+// period (the index on order_lines (vendor_id, paid_at)); "lines-in-go" is
+// its first form, which read every line of the vendor whose order was
+// paid in the period into memory, through the orders' paid_at and the
+// index on order_lines (vendor_id, created_at), and summed them here. Both
+// forms answer the same rows (checked before timing).
+//
+//	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench VendorReport -count 5 ./domain/order
+func BenchmarkVendorReport(b *testing.B) {
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
+	}
+	const orders, days = 300_000, 730
+	d := testkit.OpenPostgres(b)
+	e := newEnv(b, d)
+	c := e.product(b, e.vendorA, 1000, 10, "USD")
+	e.collab(b, e.hostV, c, 1500)
+	sh := e.liveShow(b, e.hostV, c)
+	products := map[bool][]string{}
+	for i := 0; i < 10; i++ {
+		products[true] = append(products[true], e.product(b, e.vendorA, 1000, 10, "USD").ID)
+		products[false] = append(products[false], e.product(b, e.vendorB, 1000, 10, "USD").ID)
+	}
+	buyer := e.shopper(b)
+	now := e.clock.Now()
+	seed := func(q string, args ...any) {
+		if _, err := d.ExecContext(ctx, q, args...); err != nil {
+			b.Fatalf("%.60s: %v", q, err)
+		}
+	}
+	for lo := 1; lo <= orders; lo += 50_000 { // in parts: each statement well within the driver's read timeout
+		hi := min(lo+50_000-1, orders)
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			// Order i was created (days × i / orders) days ago and paid a minute later.
+			{`INSERT INTO orders (id, number, user_id, status, currency, total_minor, idempotency_key, request_hash, shipping, expires_at, created_at, paid_at)
+			SELECT 'bo-' || i, 'bn-' || i, ?, 'PAID', 'USD', 1000 + i % 97, 'bk-' || i, 'h', '{}', t + interval '15 minutes', t, t + interval '1 minute'
+			FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT ?::timestamptz - make_interval(secs => i * (? * 86400.0 / ?)) AS t) AS x`,
+				[]any{buyer.UserID, lo, hi, now, days, orders}},
+			{`INSERT INTO vendor_orders (id, order_id, vendor_id, subtotal_minor)
+			SELECT 'bvo-' || i, 'bo-' || i, CASE WHEN i % 5 = 0 THEN ? ELSE ? END, 1000 + i % 97 FROM generate_series(?::int, ?::int) AS i`,
+				[]any{e.vendorA.ID, e.vendorB.ID, lo, hi}},
+			{`INSERT INTO order_lines (id, order_id, vendor_order_id, vendor_id, product_id, quantity, unit_price_minor, total_minor,
+				commission_bps, platform_fee_bps, show_id, influencer_id, currency, created_at, paid_at)
+			SELECT 'bl-' || i, 'bo-' || i, 'bvo-' || i, CASE WHEN i % 5 = 0 THEN ? ELSE ? END,
+				CASE WHEN i % 5 = 0 THEN (?::text[])[1 + (i / 5) % 10] ELSE (?::text[])[1 + i % 10] END,
+				1, 1000 + i % 97, 1000 + i % 97, CASE WHEN i % 2 = 0 THEN 1500 ELSE 0 END, 500,
+				CASE WHEN i % 2 = 0 THEN ? END, CASE WHEN i % 2 = 0 THEN ? END, 'USD', t, t + interval '1 minute'
+			FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT ?::timestamptz - make_interval(secs => i * (? * 86400.0 / ?)) AS t) AS x`,
+				[]any{e.vendorA.ID, e.vendorB.ID, pgArray(products[true]), pgArray(products[false]), sh.ID, e.host.ID, lo, hi, now, days, orders}},
+		} {
+			seed(q.sql, q.args...)
+		}
+	}
+	seed(`CREATE INDEX order_lines_vendor ON order_lines (vendor_id, created_at)`) // the schema before migration 15, for the first form
+	seed(`ANALYZE`)
+	for _, r := range []struct {
+		name    string
+		period  time.Duration
+		groupBy string
+	}{
+		{"month-by-product", 30 * 24 * time.Hour, order.GroupProduct},
+		{"year-by-day", 365 * 24 * time.Hour, order.GroupDay},
+	} {
+		from := now.Add(-r.period)
+		sums, err := e.orders.VendorReport(ctx, e.staffA, e.vendorA.ID, from, now, r.groupBy)
+		if err != nil {
+			b.Fatal(err)
+		}
+		before, err := order.VendorReportBefore(ctx, e.orders, e.vendorA.ID, from, now, r.groupBy)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(sums) < 10 || !reflect.DeepEqual(sums, before) {
+			b.Fatalf("%s: %d rows summed in the database, %d in Go, or they differ", r.name, len(sums), len(before))
+		}
+		b.Run(r.name+"/sums", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := e.orders.VendorReport(ctx, e.staffA, e.vendorA.ID, from, now, r.groupBy); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run(r.name+"/lines-in-go", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := order.VendorReportBefore(ctx, e.orders, e.vendorA.ID, from, now, r.groupBy); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// pgArray is ids as a PostgreSQL array literal.
+func pgArray(ids []string) string {
+	s := "{"
+	for i, id := range ids {
+		if i > 0 {
+			s += ","
+		}
+		s += id
+	}
+	return s + "}"
+}
