@@ -6,10 +6,10 @@
 -- up. The indexes hold paid lines only, so a reservation's insert does not
 -- touch them.
 --
--- The backfill and the indexes run inside the migration's transaction,
--- which blocks writes to order_lines while it runs: on a large table, add
--- the column, backfill it in batches and build the indexes with CREATE INDEX
--- CONCURRENTLY under these names first (docs/decisions.md).
+-- The backfill rewrites every order line, and it and the indexes run inside
+-- the migration's transaction, which blocks writes to order_lines (so
+-- checkouts) until it commits: on a large table, upgrade in a quiet hour
+-- (docs/decisions.md).
 ALTER TABLE order_lines ADD COLUMN paid_at TIMESTAMPTZ;
 --bun:split
 ALTER TABLE order_lines ADD COLUMN currency TEXT NOT NULL DEFAULT '';
