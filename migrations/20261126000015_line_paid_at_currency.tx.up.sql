@@ -1,15 +1,16 @@
--- When each order line was paid (its order's paid_at, written by the same
--- statement that marks the order PAID) and in which currency (its order's).
+-- When each order line was paid (its order's paid_at, written in the
+-- transaction that marks the order PAID) and in which currency (its order's).
 -- Vendors' sales reports and influencers' earnings sum the lines paid in a
 -- period by currency; with both only on orders, the database had to read
 -- every line the vendor (or influencer) ever sold and look each one's order
 -- up. The indexes hold paid lines only, so a reservation's insert does not
 -- touch them.
 --
--- The backfill rewrites every order line, and it and the indexes run inside
--- the migration's transaction, which blocks writes to order_lines (so
--- checkouts) until it commits: on a large table, upgrade in a quiet hour
--- (docs/decisions.md).
+-- ADD COLUMN locks order_lines entirely (reads too: checkouts, order views,
+-- refunds, reports) until the migration's transaction commits, and the
+-- backfill rewrites every line: on a large table, upgrade in a quiet hour.
+-- Stop every process of the previous version first (serve and worker): it
+-- does not write these columns (README, "Upgrading").
 ALTER TABLE order_lines ADD COLUMN paid_at TIMESTAMPTZ;
 --bun:split
 ALTER TABLE order_lines ADD COLUMN currency TEXT NOT NULL DEFAULT '';

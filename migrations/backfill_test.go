@@ -1,7 +1,9 @@
 package migrations_test
 
 import (
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,33 +52,68 @@ func TestLinePaidAtBackfill(t *testing.T) {
 			if _, err := migrations.Up(ctx, d); err != nil {
 				t.Fatal(err)
 			}
-			var lines []struct {
-				ID       string     `bun:"id"`
-				PaidAt   *time.Time `bun:"paid_at"`
-				Currency string     `bun:"currency"`
-			}
-			if err := d.NewSelect().Table("order_lines").Column("id", "paid_at", "currency").Order("id").Scan(ctx, &lines); err != nil {
-				t.Fatal(err)
-			}
-			if len(lines) != 3 {
-				t.Fatalf("%d lines, want 3", len(lines))
-			}
-			for _, l := range lines {
-				if l.Currency != "EUR" {
-					t.Fatalf("%s in %q, want its order's EUR", l.ID, l.Currency)
-				}
-				switch l.ID {
-				case "line-paid-1", "line-paid-2":
-					if l.PaidAt == nil || !l.PaidAt.Equal(paidAt) {
-						t.Fatalf("%s paid at %v, want %v", l.ID, l.PaidAt, paidAt)
-					}
-				default:
-					if l.PaidAt != nil {
-						t.Fatalf("%s of an unpaid order paid at %v", l.ID, *l.PaidAt)
-					}
+			checkLines(t, d, paidAt)
+
+			// A process of the previous version, still running, reserves a
+			// line (no currency) and settles an order (no paid_at on its
+			// lines): the repair the README gives puts both right, and
+			// changes nothing when run again.
+			for _, q := range []string{
+				`UPDATE order_lines SET currency = '' WHERE id = 'line-open'`,
+				`UPDATE order_lines SET paid_at = NULL WHERE id = 'line-paid-2'`,
+				migrations.RepairOrderLines,
+				migrations.RepairOrderLines,
+			} {
+				if _, err := d.ExecContext(ctx, q); err != nil {
+					t.Fatalf("%s: %v", q, err)
 				}
 			}
+			checkLines(t, d, paidAt)
 		})
+	}
+}
+
+// checkLines proves every line seed wrote is in its order's currency, and
+// paid when its order was, if it was.
+func checkLines(t *testing.T, d *bun.DB, paidAt time.Time) {
+	t.Helper()
+	var lines []struct {
+		ID       string     `bun:"id"`
+		PaidAt   *time.Time `bun:"paid_at"`
+		Currency string     `bun:"currency"`
+	}
+	if err := d.NewSelect().Table("order_lines").Column("id", "paid_at", "currency").Order("id").Scan(ctx, &lines); err != nil {
+		t.Fatal(err)
+	}
+	if len(lines) != 3 {
+		t.Fatalf("%d lines, want 3", len(lines))
+	}
+	for _, l := range lines {
+		if l.Currency != "EUR" {
+			t.Fatalf("%s in %q, want its order's EUR", l.ID, l.Currency)
+		}
+		switch l.ID {
+		case "line-paid-1", "line-paid-2":
+			if l.PaidAt == nil || !l.PaidAt.Equal(paidAt) {
+				t.Fatalf("%s paid at %v, want %v", l.ID, l.PaidAt, paidAt)
+			}
+		default:
+			if l.PaidAt != nil {
+				t.Fatalf("%s of an unpaid order paid at %v", l.ID, *l.PaidAt)
+			}
+		}
+	}
+}
+
+// TestREADMEQuotesTheRepair: the upgrade notes give operators the repair
+// statement as the code has it.
+func TestREADMEQuotesTheRepair(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(readme), migrations.RepairOrderLines) {
+		t.Fatalf("README.md does not quote migrations.RepairOrderLines:\n%s", migrations.RepairOrderLines)
 	}
 }
 

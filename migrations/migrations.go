@@ -25,6 +25,14 @@ func init() {
 	}
 }
 
+// RepairOrderLines gives order lines their order's currency and payment
+// time where they lack them: after migration 15, for orders that a process
+// of the previous version (which does not write those columns) reserved or
+// settled. Idempotent; the README's upgrade notes quote it.
+const RepairOrderLines = `UPDATE order_lines SET currency = (SELECT currency FROM orders WHERE orders.id = order_lines.order_id), ` +
+	`paid_at = (SELECT paid_at FROM orders WHERE orders.id = order_lines.order_id) ` +
+	`WHERE currency = '' OR (paid_at IS NULL AND order_id IN (SELECT id FROM orders WHERE paid_at IS NOT NULL));`
+
 // Migrator returns a migrator for db with its tables created.
 func Migrator(ctx context.Context, db *bun.DB) (*migrate.Migrator, error) {
 	m := migrate.NewMigrator(db, Migrations, migrate.WithMarkAppliedOnSuccess(true))

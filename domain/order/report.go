@@ -94,7 +94,7 @@ func (s *Service) Earnings(ctx context.Context, viewer kernel.Viewer, from, to t
 // lines are found by when they were paid, through the indexes on
 // (vendor_id, paid_at) and (influencer_id, paid_at), without reading their
 // orders: a line has a paid_at exactly when its order was paid (PAID, or
-// refunded since: the statement that marks an order PAID writes it, and
+// refunded since: the transaction that marks an order PAID writes it, and
 // nothing takes it back) and carries its order's currency, so a report's
 // cost follows the lines it sums, not the marketplace's orders. Each
 // line's commission and platform fee are floor(total × bps / 10,000), as
@@ -113,7 +113,7 @@ func (s *Service) report(ctx context.Context, from, to time.Time, groupBy string
 	if groupBy == GroupDay && s.db.Dialect().Name() == dialect.PG {
 		key = "to_char(ol.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
 	}
-	var rows []*SalesRow
+	rows := []*SalesRow{}
 	q := s.db.NewSelect().TableExpr("order_lines AS ol").
 		ColumnExpr(key+" AS key").ColumnExpr("ol.currency").
 		ColumnExpr("COUNT(DISTINCT ol.order_id) AS orders").
