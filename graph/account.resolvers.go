@@ -150,7 +150,7 @@ func (r *userResolver) Influencer(ctx context.Context, obj *account.User) (*infl
 
 // Products is the resolver for the products field.
 func (r *vendorResolver) Products(ctx context.Context, obj *vendor.Vendor, first *int, after *string) (*model.ProductConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

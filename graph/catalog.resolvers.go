@@ -80,7 +80,7 @@ func (r *queryResolver) Product(ctx context.Context, id string) (*catalog.Produc
 
 // Products is the resolver for the products field.
 func (r *queryResolver) Products(ctx context.Context, filter *model.ProductFilter, first *int, after *string) (*model.ProductConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

@@ -152,7 +152,7 @@ func (r *offerResolver) Active(ctx context.Context, obj *collab.Offer) (bool, er
 
 // Collaborations is the resolver for the collaborations field.
 func (r *queryResolver) Collaborations(ctx context.Context, filter *model.CollaborationFilter, first *int, after *string) (*model.CollaborationConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +172,7 @@ func (r *queryResolver) Collaborations(ctx context.Context, filter *model.Collab
 
 // Showcase is the resolver for the showcase field.
 func (r *queryResolver) Showcase(ctx context.Context, first *int, after *string) (*model.CollaborationConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -185,7 +185,7 @@ func (r *queryResolver) Showcase(ctx context.Context, first *int, after *string)
 
 // Notifications is the resolver for the notifications field.
 func (r *queryResolver) Notifications(ctx context.Context, unreadOnly *bool, first *int, after *string) (*model.NotificationConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (r *queryResolver) Notifications(ctx context.Context, unreadOnly *bool, fir
 
 // Offers is the resolver for the offers field.
 func (r *queryResolver) Offers(ctx context.Context, filter *model.OfferFilter, first *int, after *string) (*model.OfferConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/vendor"
 	"github.com/livemarket/livemarket/internal/app"
+	"github.com/livemarket/livemarket/internal/db"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
 
@@ -175,4 +176,63 @@ func TestInternalErrorsAreHidden(t *testing.T) {
 		t.Fatalf("errors = %+v", r.Errors)
 	}
 	var _ bun.IDB = d
+}
+
+// TestTotalCountOnlyWhenSelected: a connection counts its rows only when
+// the query selects totalCount (directly or through a fragment): the count
+// can cost more than the page (a show's chat, a large vendor's orders).
+// The pages and counts are the same either way.
+func TestTotalCountOnlyWhenSelected(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, d *bun.DB) {
+		s := testkit.NewServer(t, d)
+		token, _ := s.SignUp(t, "counts@example.com", "Counts")
+		vendorID := newVendor(t, s, token, "counts")
+		for i := 0; i < 3; i++ {
+			newProduct(t, s, token, vendorID, fmt.Sprint("C-", i), 1)
+		}
+		counter := &db.QueryCounter{}
+		d.AddQueryHook(counter)
+		for _, tc := range []struct {
+			name, selection string
+			counts          bool
+		}{
+			{"edges only", `edges{ node{ id } }`, false},
+			{"totalCount", `totalCount edges{ node{ id } }`, true},
+			{"totalCount in a fragment", `...f edges{ node{ id } }`, true},
+			{"totalCount alone", `totalCount`, true},
+		} {
+			t.Run(tc.name, func(t *testing.T) {
+				var out struct {
+					Products struct {
+						TotalCount int
+						Edges      []struct{ Node struct{ ID string } }
+					}
+				}
+				q := `query($v: ID){ products(filter:{vendorId:$v}, first: 2){ ` + tc.selection + ` } }`
+				if strings.Contains(tc.selection, "...f") {
+					q += ` fragment f on ProductConnection { totalCount }`
+				}
+				counter.Reset()
+				s.MustDo(t, "", q, map[string]any{"v": vendorID}, &out)
+				counted := false
+				for _, st := range counter.Statements() {
+					counted = counted || strings.Contains(strings.ToLower(st), "count(")
+				}
+				if counted != tc.counts {
+					t.Fatalf("counted: %v, want %v (statements %q)", counted, tc.counts, counter.Statements())
+				}
+				wantTotal, wantEdges := 0, 2
+				if tc.counts {
+					wantTotal = 3
+				}
+				if tc.selection == "totalCount" {
+					wantEdges = 0
+				}
+				if out.Products.TotalCount != wantTotal || len(out.Products.Edges) != wantEdges {
+					t.Fatalf("products %+v, want totalCount %d and %d edges", out.Products, wantTotal, wantEdges)
+				}
+			})
+		}
+	})
 }

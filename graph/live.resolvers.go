@@ -107,7 +107,7 @@ func (r *saleEventResolver) Product(ctx context.Context, obj *order.Sale) (*cata
 
 // Chat is the resolver for the chat field.
 func (r *showResolver) Chat(ctx context.Context, obj *show.Show, first *int, after *string) (*model.ChatMessageConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +130,7 @@ func (r *showResolver) Chat(ctx context.Context, obj *show.Show, first *int, aft
 
 // Questions is the resolver for the questions field.
 func (r *showResolver) Questions(ctx context.Context, obj *show.Show, filter *model.QuestionFilter, first *int, after *string) (*model.QuestionConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

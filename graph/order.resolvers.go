@@ -295,7 +295,7 @@ func (r *queryResolver) Order(ctx context.Context, id string) (*order.View, erro
 
 // Orders is the resolver for the orders field.
 func (r *queryResolver) Orders(ctx context.Context, filter *model.OrderFilter, first *int, after *string) (*model.OrderConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

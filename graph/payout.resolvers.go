@@ -66,7 +66,7 @@ func (r *queryResolver) Balances(ctx context.Context) ([]*model.Balance, error) 
 
 // Payouts is the resolver for the payouts field.
 func (r *queryResolver) Payouts(ctx context.Context, first *int, after *string) (*model.PayoutConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

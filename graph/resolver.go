@@ -9,6 +9,7 @@ import (
 
 	"errors"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/account"
@@ -115,8 +116,26 @@ func idArg(name, id string) error {
 	return nil
 }
 
-func pageArgs(first *int, after *string) (kernel.PageRequest, error) {
-	return kernel.NewPageRequest(first, after)
+// pageArgs validates a connection field's first/after, and asks the domain
+// for the total count only when the query selects totalCount on it.
+func pageArgs(ctx context.Context, first *int, after *string) (kernel.PageRequest, error) {
+	p, err := kernel.NewPageRequest(first, after)
+	p.SkipCount = !selects(ctx, "totalCount")
+	return p, err
+}
+
+// selects reports whether the query selects name on the field being
+// resolved (through fragments too); true when it cannot tell.
+func selects(ctx context.Context, name string) bool {
+	if !graphql.HasOperationContext(ctx) || graphql.GetFieldContext(ctx) == nil {
+		return true
+	}
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // edges builds a connection's edges and page info from a page of items.
@@ -187,7 +206,7 @@ func collaborationConnection(ctx context.Context, p *kernel.Page[*collab.Collabo
 // showConnection lists shows; hostID (when not empty) scopes them to one
 // influencer, overriding the filter's influencerId.
 func (r *Resolver) showConnection(ctx context.Context, filter *model.ShowFilter, hostID string, first *int, after *string) (*model.ShowConnection, error) {
-	page, err := pageArgs(first, after)
+	page, err := pageArgs(ctx, first, after)
 	if err != nil {
 		return nil, err
 	}

@@ -11,10 +11,15 @@ const (
 )
 
 // PageRequest is a validated first/after pair. After is the id of the last
-// item the client has seen ("" for the first page).
+// item the client has seen ("" for the first page). SkipCount says the
+// caller will not read the page's TotalCount (left 0): counting every
+// matching row is often the costliest part of a page (a show's chat, a
+// large vendor's orders), so the API asks for it only when a query selects
+// totalCount.
 type PageRequest struct {
-	First int
-	After string
+	First     int
+	After     string
+	SkipCount bool
 }
 
 // NewPageRequest validates first (0..100, default 20) and decodes the opaque

@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/uptrace/bun"
+
+	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
@@ -26,52 +29,11 @@ func BenchmarkVendorReport(b *testing.B) {
 	if os.Getenv("TEST_DATABASE_URL") == "" {
 		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
 	}
-	const orders, days = 300_000, 730
 	d := testkit.OpenPostgres(b)
 	e := newEnv(b, d)
-	c := e.product(b, e.vendorA, 1000, 10, "USD")
-	e.collab(b, e.hostV, c, 1500)
-	sh := e.liveShow(b, e.hostV, c)
-	products := map[bool][]string{}
-	for i := 0; i < 10; i++ {
-		products[true] = append(products[true], e.product(b, e.vendorA, 1000, 10, "USD").ID)
-		products[false] = append(products[false], e.product(b, e.vendorB, 1000, 10, "USD").ID)
-	}
-	buyer := e.shopper(b)
-	now := e.clock.Now()
-	seed := func(q string, args ...any) {
-		if _, err := d.ExecContext(ctx, q, args...); err != nil {
-			b.Fatalf("%.60s: %v", q, err)
-		}
-	}
-	for lo := 1; lo <= orders; lo += 50_000 { // in parts: each statement well within the driver's read timeout
-		hi := min(lo+50_000-1, orders)
-		for _, q := range []struct {
-			sql  string
-			args []any
-		}{
-			// Order i was created (days × i / orders) days ago and paid a minute later.
-			{`INSERT INTO orders (id, number, user_id, status, currency, total_minor, idempotency_key, request_hash, shipping, expires_at, created_at, paid_at)
-			SELECT 'bo-' || i, 'bn-' || i, ?, 'PAID', 'USD', 1000 + i % 97, 'bk-' || i, 'h', '{}', t + interval '15 minutes', t, t + interval '1 minute'
-			FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT ?::timestamptz - make_interval(secs => i * (? * 86400.0 / ?)) AS t) AS x`,
-				[]any{buyer.UserID, lo, hi, now, days, orders}},
-			{`INSERT INTO vendor_orders (id, order_id, vendor_id, subtotal_minor)
-			SELECT 'bvo-' || i, 'bo-' || i, CASE WHEN i % 5 = 0 THEN ? ELSE ? END, 1000 + i % 97 FROM generate_series(?::int, ?::int) AS i`,
-				[]any{e.vendorA.ID, e.vendorB.ID, lo, hi}},
-			{`INSERT INTO order_lines (id, order_id, vendor_order_id, vendor_id, product_id, quantity, unit_price_minor, total_minor,
-				commission_bps, platform_fee_bps, show_id, influencer_id, currency, created_at, paid_at)
-			SELECT 'bl-' || i, 'bo-' || i, 'bvo-' || i, CASE WHEN i % 5 = 0 THEN ? ELSE ? END,
-				CASE WHEN i % 5 = 0 THEN (?::text[])[1 + (i / 5) % 10] ELSE (?::text[])[1 + i % 10] END,
-				1, 1000 + i % 97, 1000 + i % 97, CASE WHEN i % 2 = 0 THEN 1500 ELSE 0 END, 500,
-				CASE WHEN i % 2 = 0 THEN ? END, CASE WHEN i % 2 = 0 THEN ? END, 'USD', t, t + interval '1 minute'
-			FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT ?::timestamptz - make_interval(secs => i * (? * 86400.0 / ?)) AS t) AS x`,
-				[]any{e.vendorA.ID, e.vendorB.ID, pgArray(products[true]), pgArray(products[false]), sh.ID, e.host.ID, lo, hi, now, days, orders}},
-		} {
-			seed(q.sql, q.args...)
-		}
-	}
-	seed(`CREATE INDEX order_lines_vendor ON order_lines (vendor_id, created_at)`) // the schema before migration 15, for the first form
-	seed(`ANALYZE`)
+	now := seedSales(b, d, e)
+	exec(b, d, `CREATE INDEX order_lines_vendor ON order_lines (vendor_id, created_at)`) // the schema before migration 15, for the first form
+	exec(b, d, `ANALYZE`)
 	for _, r := range []struct {
 		name    string
 		period  time.Duration
@@ -107,6 +69,92 @@ func BenchmarkVendorReport(b *testing.B) {
 			}
 		})
 	}
+}
+
+// seedSales fills d with two years of sales up to e's clock: 300,000 paid
+// orders of one line, one in five vendor A's (ten products), the others
+// vendor B's, half of them attributed to a show of host one, and returns
+// the clock's time.
+func seedSales(b *testing.B, d *bun.DB, e *env) time.Time {
+	const orders, days = 300_000, 730
+	c := e.product(b, e.vendorA, 1000, 10, "USD")
+	e.collab(b, e.hostV, c, 1500)
+	sh := e.liveShow(b, e.hostV, c)
+	products := map[bool][]string{}
+	for i := 0; i < 10; i++ {
+		products[true] = append(products[true], e.product(b, e.vendorA, 1000, 10, "USD").ID)
+		products[false] = append(products[false], e.product(b, e.vendorB, 1000, 10, "USD").ID)
+	}
+	buyer := e.shopper(b)
+	now := e.clock.Now()
+	for lo := 1; lo <= orders; lo += 50_000 { // in parts: each statement well within the driver's read timeout
+		hi := min(lo+50_000-1, orders)
+		for _, q := range []struct {
+			sql  string
+			args []any
+		}{
+			// Order i was created (days × i / orders) days ago and paid a minute later.
+			{`INSERT INTO orders (id, number, user_id, status, currency, total_minor, idempotency_key, request_hash, shipping, expires_at, created_at, paid_at)
+			SELECT 'bo-' || i, 'bn-' || i, ?, 'PAID', 'USD', 1000 + i % 97, 'bk-' || i, 'h', '{}', t + interval '15 minutes', t, t + interval '1 minute'
+			FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT ?::timestamptz - make_interval(secs => i * (? * 86400.0 / ?)) AS t) AS x`,
+				[]any{buyer.UserID, lo, hi, now, days, orders}},
+			{`INSERT INTO vendor_orders (id, order_id, vendor_id, subtotal_minor)
+			SELECT 'bvo-' || i, 'bo-' || i, CASE WHEN i % 5 = 0 THEN ? ELSE ? END, 1000 + i % 97 FROM generate_series(?::int, ?::int) AS i`,
+				[]any{e.vendorA.ID, e.vendorB.ID, lo, hi}},
+			{`INSERT INTO order_lines (id, order_id, vendor_order_id, vendor_id, product_id, quantity, unit_price_minor, total_minor,
+				commission_bps, platform_fee_bps, show_id, influencer_id, currency, created_at, paid_at)
+			SELECT 'bl-' || i, 'bo-' || i, 'bvo-' || i, CASE WHEN i % 5 = 0 THEN ? ELSE ? END,
+				CASE WHEN i % 5 = 0 THEN (?::text[])[1 + (i / 5) % 10] ELSE (?::text[])[1 + i % 10] END,
+				1, 1000 + i % 97, 1000 + i % 97, CASE WHEN i % 2 = 0 THEN 1500 ELSE 0 END, 500,
+				CASE WHEN i % 2 = 0 THEN ? END, CASE WHEN i % 2 = 0 THEN ? END, 'USD', t, t + interval '1 minute'
+			FROM generate_series(?::int, ?::int) AS i, LATERAL (SELECT ?::timestamptz - make_interval(secs => i * (? * 86400.0 / ?)) AS t) AS x`,
+				[]any{e.vendorA.ID, e.vendorB.ID, pgArray(products[true]), pgArray(products[false]), sh.ID, e.host.ID, lo, hi, now, days, orders}},
+		} {
+			exec(b, d, q.sql, q.args...)
+		}
+	}
+	exec(b, d, `ANALYZE`)
+	return now
+}
+
+func exec(b *testing.B, d *bun.DB, q string, args ...any) {
+	if _, err := d.ExecContext(ctx, q, args...); err != nil {
+		b.Fatalf("%.60s: %v", q, err)
+	}
+}
+
+// BenchmarkVendorOrdersPage: the newest page (20) of vendor A's orders
+// among the 300,000 orders of seedSales (60,000 of them the vendor's),
+// without and with its total count (which the API runs only when a query
+// selects totalCount), through vendor_orders (vendor_id, order_id), then,
+// in the same run, through the index it replaced, on vendor_id alone
+// (migration 14).
+//
+//	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench VendorOrdersPage -count 5 ./domain/order
+func BenchmarkVendorOrdersPage(b *testing.B) {
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
+	}
+	d := testkit.OpenPostgres(b)
+	e := newEnv(b, d)
+	seedSales(b, d, e)
+	page := func(count bool) func(b *testing.B) {
+		return func(b *testing.B) {
+			for b.Loop() {
+				p, err := e.orders.Orders(ctx, e.staffA, order.Filter{VendorID: e.vendorA.ID}, kernel.PageRequest{First: 20, SkipCount: !count})
+				if err != nil || len(p.Items) != 20 || !p.HasNextPage || (count && p.TotalCount != 60_000) {
+					b.Fatalf("page of %d (total %d), %v", len(p.Items), p.TotalCount, err)
+				}
+			}
+		}
+	}
+	b.Run("page/vendor-order-index", page(false))
+	b.Run("page+count/vendor-order-index", page(true))
+	exec(b, d, `DROP INDEX vendor_orders_vendor_order`)
+	exec(b, d, `CREATE INDEX vendor_orders_vendor ON vendor_orders (vendor_id)`)
+	exec(b, d, `ANALYZE vendor_orders`)
+	b.Run("page/vendor-index", page(false))
+	b.Run("page+count/vendor-index", page(true))
 }
 
 // pgArray is ids as a PostgreSQL array literal.

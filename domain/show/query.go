@@ -82,11 +82,13 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, f Filter, page
 		return q
 	}
 	out := &kernel.Page[*Show]{}
-	total, err := where(s.db.NewSelect().Model((*Show)(nil))).Count(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("show.List: %w", err)
+	if !page.SkipCount {
+		total, err := where(s.db.NewSelect().Model((*Show)(nil))).Count(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("show.List: %w", err)
+		}
+		out.TotalCount = int(total)
 	}
-	out.TotalCount = int(total)
 	if page.First == 0 {
 		return out, nil
 	}
