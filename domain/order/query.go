@@ -127,10 +127,25 @@ func (s *Service) Orders(ctx context.Context, viewer kernel.Viewer, f Filter, pa
 		}
 		return q
 	}
-	// Ids are UUIDv7: newest first by id.
-	p, err := paging.List[*Order](ctx, s.db, where, "o", page)
+	// Ids are UUIDv7: newest first by id. A vendor's orders are counted
+	// by their parts: one per order and vendor, so the count needs the
+	// orders themselves only to filter by status.
+	list := page
+	list.SkipCount = page.SkipCount || f.VendorID != ""
+	p, err := paging.List[*Order](ctx, s.db, where, "o", list)
 	if err != nil {
 		return nil, fmt.Errorf("order.Orders: %w", err)
+	}
+	if !page.SkipCount && f.VendorID != "" {
+		q := s.db.NewSelect().TableExpr("vendor_orders AS vo").Where("vo.vendor_id = ?", f.VendorID)
+		if f.Status != "" {
+			q = q.Join("JOIN orders AS o ON o.id = vo.order_id").Where("o.status = ?", f.Status)
+		}
+		n, err := q.Count(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("order.Orders: count: %w", err)
+		}
+		p.TotalCount = int(n)
 	}
 	views, err := s.views(ctx, viewer, p.Items)
 	if err != nil {
