@@ -409,10 +409,11 @@ func (s *Service) settleMany(ctx context.Context, ss []*settlement) {
 
 // settleInOne writes, on PostgreSQL, what settleBatch writes as a single
 // statement (data-modifying WITH): the orders and their lines PAID, their
-// ledger postings and the bought products out of the carts. It divides by whether every
-// order was still PENDING_PAYMENT, so otherwise (a reservation expired, a
-// retry settled it) it fails whole, as does a posting key already stored,
-// and the orders are settled one by one. One round trip instead of six.
+// ledger postings and the bought products out of the carts. It divides by
+// whether every order was still PENDING_PAYMENT, so otherwise (a
+// reservation expired, a retry settled it) it fails whole, as does a
+// posting key already stored, and the orders are settled one by one. One
+// round trip instead of seven.
 func (s *Service) settleInOne(ctx context.Context, ss []*settlement, now time.Time) (done bool, err error) {
 	if s.db.Dialect().Name() != dialect.PG {
 		return false, nil
