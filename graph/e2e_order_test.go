@@ -660,6 +660,12 @@ func TestOrdersAreOnlyForTheirParties(t *testing.T) {
 			if got := orderByID(t, s, tc.token, o.ID); got == nil || len(got.Lines) != 1 || got.Lines[0].ID != tc.lineID {
 				t.Fatalf("order(id) for the staff of %s = %+v", tc.vendorID, got)
 			}
+			// Counted by status too (a vendor's orders are counted by their parts).
+			for status, want := range map[string]int{"PAID": 1, "REFUNDED": 0} {
+				if n, list := ordersOf(t, s, tc.token, map[string]any{"vendorId": tc.vendorID, "status": status}); n != want || len(list) != want {
+					t.Fatalf("orders(vendorId: %s, status: %s) = %d %+v, want %d", tc.vendorID, status, n, list, want)
+				}
+			}
 		}
 		if r := s.Do(t, m.owner, ordersQ, map[string]any{"f": map[string]any{"vendorId": vendor2}}); len(r.Errors) != 1 || r.Errors[0].Code() != "FORBIDDEN" {
 			t.Fatalf("orders(vendorId) of another vendor: %+v", r.Errors)
