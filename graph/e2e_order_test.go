@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -990,6 +991,63 @@ func TestDeclinedFlashPurchaseReleasesItsUnits(t *testing.T) {
 		}
 		if n := stockOf(t, s, m.productID); n != 10 {
 			t.Fatalf("stock = %d, want 10", n)
+		}
+		balanced(t, s)
+	})
+}
+
+// TestVendorPartStatusFollowsItsOwnRefunds: in an order from two vendors, a
+// refund of one vendor's lines shows on that vendor's part only: the other
+// part stays PAID, for the shopper and for its own vendor's staff, until
+// its own lines are refunded.
+func TestVendorPartStatusFollowsItsOwnRefunds(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		s := testkit.NewServer(t, db)
+		m, showID := liveShow(t, s)
+		owner2, _ := s.SignUp(t, "owner2@example.com", "Owner Two")
+		vendor2 := newVendor(t, s, owner2, "second-co")
+		product2 := newProduct(t, s, owner2, vendor2, "HP-1", 5)
+		mustAdd(t, s, m.stranger, m.productID, 1, showID)
+		mustAdd(t, s, m.stranger, product2, 2, "")
+		o := mustCheckout(t, s, m.stranger, "two-vendors")
+		lineOf := map[string]string{}
+		for _, l := range o.Lines {
+			lineOf[l.Vendor.ID] = l.ID
+		}
+		statuses := func(token string) (string, map[string]string) {
+			t.Helper()
+			got := orderByID(t, s, token, o.ID)
+			if got == nil {
+				t.Fatal("order not found")
+			}
+			parts := map[string]string{}
+			for _, vo := range got.VendorOrders {
+				parts[vo.Vendor.ID] = vo.Status
+			}
+			return got.Status, parts
+		}
+		for _, step := range []struct {
+			token, vendorID string
+			quantity        int
+			order           string
+			parts           map[string]string
+		}{
+			{owner2, vendor2, 1, "PARTIALLY_REFUNDED", map[string]string{m.vendorID: "PAID", vendor2: "PARTIALLY_REFUNDED"}},
+			{owner2, vendor2, 1, "PARTIALLY_REFUNDED", map[string]string{m.vendorID: "PAID", vendor2: "REFUNDED"}},
+			{m.owner, m.vendorID, 1, "REFUNDED", map[string]string{m.vendorID: "REFUNDED", vendor2: "REFUNDED"}},
+		} {
+			if got, errs := refund(t, s, step.token, o.ID, false, refundLine(lineOf[step.vendorID], step.quantity)); got == nil || len(errs) > 0 {
+				t.Fatalf("refund of %d by %s: %+v", step.quantity, step.vendorID, errs)
+			}
+			status, parts := statuses(m.stranger)
+			if status != step.order || !maps.Equal(parts, step.parts) {
+				t.Fatalf("after refunding %d of %s: order %s, parts %v; want %s, %v", step.quantity, step.vendorID, status, parts, step.order, step.parts)
+			}
+			for _, staff := range []struct{ token, vendorID string }{{m.owner, m.vendorID}, {owner2, vendor2}} {
+				if _, own := statuses(staff.token); len(own) != 1 || own[staff.vendorID] != step.parts[staff.vendorID] {
+					t.Fatalf("the staff of %s see their part as %v, want %s", staff.vendorID, own, step.parts[staff.vendorID])
+				}
+			}
 		}
 		balanced(t, s)
 	})

@@ -220,7 +220,7 @@ func (r *orderResolver) VendorOrders(ctx context.Context, obj *order.View) ([]*m
 	}
 	out := make([]*model.VendorOrder, len(obj.VendorOrders))
 	for i, vo := range obj.VendorOrders {
-		m := &model.VendorOrder{ID: vo.ID, VendorID: vo.VendorID, Status: obj.Status, Lines: []*model.OrderLine{},
+		m := &model.VendorOrder{ID: vo.ID, VendorID: vo.VendorID, Status: obj.PartStatus(vo.ID), Lines: []*model.OrderLine{},
 			Subtotal: &kernel.Money{AmountMinor: vo.SubtotalMinor, Currency: obj.Currency}}
 		for j, l := range obj.Lines {
 			if l.VendorOrderID == vo.ID {

@@ -40,6 +40,33 @@ func (v *View) Total() int64 {
 	return t
 }
 
+// PartStatus is the status of one vendor's part of the order: the order's,
+// except that a refund counts only where it touched that part: once the
+// order has refunds, a part none of whose units were refunded is PAID, a
+// part all of whose units were is REFUNDED, and one in between is
+// PARTIALLY_REFUNDED. A vendor's dashboard thus does not show another
+// vendor's refund as its own.
+func (v *View) PartStatus(vendorOrderID string) string {
+	if v.Status != StatusPartiallyRefunded && v.Status != StatusRefunded {
+		return v.Status
+	}
+	var units, refunded int
+	for _, l := range v.Lines {
+		if l.VendorOrderID == vendorOrderID {
+			units += l.Quantity
+			refunded += l.RefundedQuantity
+		}
+	}
+	switch {
+	case refunded == 0:
+		return StatusPaid
+	case refunded < units:
+		return StatusPartiallyRefunded
+	default:
+		return StatusRefunded
+	}
+}
+
 // Attribution is the show and influencer of the order's first attributed
 // line the viewer sees ("" when none).
 func (v *View) Attribution() (showID, influencerID string) {

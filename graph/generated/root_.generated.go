@@ -4644,7 +4644,12 @@ type Order {
 type VendorOrder {
   id: ID!
   vendor: Vendor!
-  "The order's status."
+  """
+  This vendor's part's status: the order's, except that a refund counts only
+  where it touched this part (once the order has refunds: PAID when none of
+  the part's units were refunded, REFUNDED when all were, else
+  PARTIALLY_REFUNDED).
+  """
   status: String!
   lines: [OrderLine!]!
   subtotal: Money!

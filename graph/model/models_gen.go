@@ -774,7 +774,10 @@ type VendorCreateInput struct {
 // The part of an order one vendor fulfils.
 type VendorOrder struct {
 	ID string `json:"id"`
-	// The order's status.
+	// This vendor's part's status: the order's, except that a refund counts only
+	// where it touched this part (once the order has refunds: PAID when none of
+	// the part's units were refunded, REFUNDED when all were, else
+	// PARTIALLY_REFUNDED).
 	Status   string        `json:"status"`
 	Lines    []*OrderLine  `json:"lines"`
 	Subtotal *kernel.Money `json:"subtotal"`
