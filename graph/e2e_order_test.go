@@ -999,7 +999,8 @@ func TestDeclinedFlashPurchaseReleasesItsUnits(t *testing.T) {
 // TestVendorPartStatusFollowsItsOwnRefunds: in an order from two vendors, a
 // refund of one vendor's lines shows on that vendor's part only: the other
 // part stays PAID, for the shopper and for its own vendor's staff, until
-// its own lines are refunded.
+// its own lines are refunded; a vendor's orders filtered by status are
+// those whose part has it. A declined order's parts are CANCELLED.
 func TestVendorPartStatusFollowsItsOwnRefunds(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		s := testkit.NewServer(t, db)
@@ -1047,8 +1048,27 @@ func TestVendorPartStatusFollowsItsOwnRefunds(t *testing.T) {
 				if _, own := statuses(staff.token); len(own) != 1 || own[staff.vendorID] != step.parts[staff.vendorID] {
 					t.Fatalf("the staff of %s see their part as %v, want %s", staff.vendorID, own, step.parts[staff.vendorID])
 				}
+				for _, status := range []string{"PAID", "PARTIALLY_REFUNDED", "REFUNDED", "CANCELLED"} {
+					want := 0
+					if step.parts[staff.vendorID] == status {
+						want = 1
+					}
+					if n, list := ordersOf(t, s, staff.token, map[string]any{"vendorId": staff.vendorID, "status": status}); n != want || len(list) != want {
+						t.Fatalf("orders(vendorId: %s, status: %s) = %d %+v, want %d", staff.vendorID, status, n, list, want)
+					}
+				}
 			}
 		}
 		balanced(t, s)
+
+		// A declined checkout: the order and its part are CANCELLED.
+		mustAdd(t, s, m.stranger, product2, 1, "")
+		if o, errs := checkout(t, s, m.stranger, "declined", "tok_declined"); o != nil || !hasCode(errs, "PAYMENT_DECLINED", "input", "paymentToken") {
+			t.Fatalf("declined checkout = %+v, %+v", o, errs)
+		}
+		_, list := ordersOf(t, s, owner2, map[string]any{"vendorId": vendor2, "status": "CANCELLED"})
+		if len(list) != 1 || list[0].Status != "CANCELLED" || len(list[0].VendorOrders) != 1 || list[0].VendorOrders[0].Status != "CANCELLED" {
+			t.Fatalf("the declined order for its vendor: %+v", list)
+		}
 	})
 }

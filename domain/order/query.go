@@ -67,6 +67,29 @@ func (v *View) PartStatus(vendorOrderID string) string {
 	}
 }
 
+// wherePartStatus makes q select the orders whose part for vendorID has the
+// status PartStatus gives: by the order's status while it has no refunds,
+// then by the units of the part's own lines refunded.
+func wherePartStatus(db bun.IDB, q *bun.SelectQuery, vendorID, status string) *bun.SelectQuery {
+	statuses := []string{StatusPartiallyRefunded, StatusRefunded}
+	var having string
+	switch status {
+	case StatusPaid:
+		having = "SUM(pl.refunded_quantity) = 0"
+		statuses = append(statuses, StatusPaid)
+	case StatusPartiallyRefunded:
+		having = "SUM(pl.refunded_quantity) > 0 AND SUM(pl.refunded_quantity) < SUM(pl.quantity)"
+	case StatusRefunded:
+		having = "SUM(pl.refunded_quantity) = SUM(pl.quantity)"
+	default:
+		return q.Where("o.status = ?", status).
+			Where("o.id IN (?)", db.NewSelect().Table("vendor_orders").Column("order_id").Where("vendor_id = ?", vendorID))
+	}
+	parts := db.NewSelect().TableExpr("vendor_orders AS vo").Join("JOIN order_lines AS pl ON pl.vendor_order_id = vo.id").
+		ColumnExpr("vo.order_id").Where("vo.vendor_id = ?", vendorID).GroupExpr("vo.order_id").Having(having)
+	return q.Where("o.status IN (?)", bun.In(statuses)).Where("o.id IN (?)", parts)
+}
+
 // Attribution is the show and influencer of the order's first attributed
 // line the viewer sees ("" when none).
 func (v *View) Attribution() (showID, influencerID string) {
@@ -134,6 +157,8 @@ func (s *Service) Get(ctx context.Context, viewer kernel.Viewer, id string) (*Vi
 
 // Orders pages through orders newest first: the viewer's own, or, with
 // Filter.VendorID, those with a part for that vendor (its staff and admins).
+// Filter.Status is the order's status for a shopper's own orders, and the
+// status of the vendor's part (PartStatus) for a vendor's.
 func (s *Service) Orders(ctx context.Context, viewer kernel.Viewer, f Filter, page kernel.PageRequest) (*kernel.Page[*View], error) {
 	if err := viewer.RequireUser(); err != nil {
 		return nil, err
@@ -144,31 +169,30 @@ func (s *Service) Orders(ctx context.Context, viewer kernel.Viewer, f Filter, pa
 		}
 	}
 	where := func(q *bun.SelectQuery) *bun.SelectQuery {
-		if f.VendorID != "" {
-			q = q.Where("o.id IN (?)", s.db.NewSelect().Table("vendor_orders").Column("order_id").Where("vendor_id = ?", f.VendorID))
-		} else {
+		switch {
+		case f.VendorID == "":
 			q = q.Where("o.user_id = ?", viewer.UserID)
-		}
-		if f.Status != "" {
-			q = q.Where("o.status = ?", f.Status)
+			if f.Status != "" {
+				q = q.Where("o.status = ?", f.Status)
+			}
+		case f.Status == "":
+			q = q.Where("o.id IN (?)", s.db.NewSelect().Table("vendor_orders").Column("order_id").Where("vendor_id = ?", f.VendorID))
+		default:
+			q = wherePartStatus(s.db, q, f.VendorID, f.Status)
 		}
 		return q
 	}
-	// Ids are UUIDv7: newest first by id. A vendor's orders are counted
-	// by their parts: one per order and vendor, so the count needs the
-	// orders themselves only to filter by status.
+	// Ids are UUIDv7: newest first by id. A vendor's orders (all of them)
+	// are counted by their parts: one per order and vendor.
+	byParts := f.VendorID != "" && f.Status == ""
 	list := page
-	list.SkipCount = page.SkipCount || f.VendorID != ""
+	list.SkipCount = page.SkipCount || byParts
 	p, err := paging.List[*Order](ctx, s.db, where, "o", list)
 	if err != nil {
 		return nil, fmt.Errorf("order.Orders: %w", err)
 	}
-	if !page.SkipCount && f.VendorID != "" {
-		q := s.db.NewSelect().TableExpr("vendor_orders AS vo").Where("vo.vendor_id = ?", f.VendorID)
-		if f.Status != "" {
-			q = q.Join("JOIN orders AS o ON o.id = vo.order_id").Where("o.status = ?", f.Status)
-		}
-		n, err := q.Count(ctx)
+	if !page.SkipCount && byParts {
+		n, err := s.db.NewSelect().Table("vendor_orders").Where("vendor_id = ?", f.VendorID).Count(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("order.Orders: count: %w", err)
 		}

@@ -4672,6 +4672,10 @@ type OrderLine {
 input OrderFilter {
   "The orders with a part for this vendor (its staff and admins)."
   vendorId: ID
+  """
+  Your own orders in this status; with vendorId, the orders whose part for that
+  vendor has this status (VendorOrder.status).
+  """
   status: OrderStatus
 }
 

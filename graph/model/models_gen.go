@@ -334,8 +334,10 @@ type OrderEdge struct {
 
 type OrderFilter struct {
 	// The orders with a part for this vendor (its staff and admins).
-	VendorID *string      `json:"vendorId,omitempty"`
-	Status   *OrderStatus `json:"status,omitempty"`
+	VendorID *string `json:"vendorId,omitempty"`
+	// Your own orders in this status; with vendorId, the orders whose part for that
+	// vendor has this status (VendorOrder.status).
+	Status *OrderStatus `json:"status,omitempty"`
 }
 
 // An order line, frozen at checkout.
