@@ -614,13 +614,7 @@ func TestCartRefusalsChangeNothing(t *testing.T) {
 func TestOrdersAreOnlyForTheirParties(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		s := testkit.NewServer(t, db)
-		m, showID := liveShow(t, s)
-		owner2, _ := s.SignUp(t, "owner2@example.com", "Owner Two")
-		vendor2 := newVendor(t, s, owner2, "second-co")
-		product2 := newProduct(t, s, owner2, vendor2, "HP-1", 5)
-		mustAdd(t, s, m.stranger, m.productID, 1, showID)
-		mustAdd(t, s, m.stranger, product2, 2, "")
-		o := mustCheckout(t, s, m.stranger, "two-vendors")
+		m, showID, owner2, vendor2, product2, o := twoVendorOrder(t, s)
 		if o.Total != usd(1999*3) || len(o.Lines) != 2 || len(o.VendorOrders) != 2 || o.Show == nil || o.Show.ID != showID {
 			t.Fatalf("order = %+v", o)
 		}
@@ -996,6 +990,19 @@ func TestDeclinedFlashPurchaseReleasesItsUnits(t *testing.T) {
 	})
 }
 
+// twoVendorOrder: the stranger buys, in the live show, one unit of m's
+// product, and two of a second vendor's product outside any show.
+func twoVendorOrder(t *testing.T, s *testkit.Server) (m *showMarket, showID, owner2, vendor2, product2 string, o *orderView) {
+	t.Helper()
+	m, showID = liveShow(t, s)
+	owner2, _ = s.SignUp(t, "owner2@example.com", "Owner Two")
+	vendor2 = newVendor(t, s, owner2, "second-co")
+	product2 = newProduct(t, s, owner2, vendor2, "HP-1", 5)
+	mustAdd(t, s, m.stranger, m.productID, 1, showID)
+	mustAdd(t, s, m.stranger, product2, 2, "")
+	return m, showID, owner2, vendor2, product2, mustCheckout(t, s, m.stranger, "two-vendors")
+}
+
 // TestVendorPartStatusFollowsItsOwnRefunds: in an order from two vendors, a
 // refund of one vendor's lines shows on that vendor's part only: the other
 // part stays PAID, for the shopper and for its own vendor's staff, until
@@ -1004,13 +1011,7 @@ func TestDeclinedFlashPurchaseReleasesItsUnits(t *testing.T) {
 func TestVendorPartStatusFollowsItsOwnRefunds(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		s := testkit.NewServer(t, db)
-		m, showID := liveShow(t, s)
-		owner2, _ := s.SignUp(t, "owner2@example.com", "Owner Two")
-		vendor2 := newVendor(t, s, owner2, "second-co")
-		product2 := newProduct(t, s, owner2, vendor2, "HP-1", 5)
-		mustAdd(t, s, m.stranger, m.productID, 1, showID)
-		mustAdd(t, s, m.stranger, product2, 2, "")
-		o := mustCheckout(t, s, m.stranger, "two-vendors")
+		m, _, owner2, vendor2, product2, o := twoVendorOrder(t, s)
 		lineOf := map[string]string{}
 		for _, l := range o.Lines {
 			lineOf[l.Vendor.ID] = l.ID

@@ -67,10 +67,12 @@ func (v *View) PartStatus(vendorOrderID string) string {
 	}
 }
 
-// wherePartStatus makes q select the orders whose part for vendorID has the
-// status PartStatus gives: by the order's status while it has no refunds,
-// then by the units of the part's own lines refunded.
-func wherePartStatus(db bun.IDB, q *bun.SelectQuery, vendorID, status string) *bun.SelectQuery {
+// whereVendorPart makes q select the orders with a part for vendorID and,
+// unless status is empty, whose part has the status PartStatus gives: by
+// the order's status while it has no refunds, then by the units of the
+// part's own lines refunded.
+func whereVendorPart(db bun.IDB, q *bun.SelectQuery, vendorID, status string) *bun.SelectQuery {
+	parts := db.NewSelect().Table("vendor_orders").Column("order_id").Where("vendor_id = ?", vendorID)
 	statuses := []string{StatusPartiallyRefunded, StatusRefunded}
 	var having string
 	switch status {
@@ -81,13 +83,14 @@ func wherePartStatus(db bun.IDB, q *bun.SelectQuery, vendorID, status string) *b
 		having = "SUM(pl.refunded_quantity) > 0 AND SUM(pl.refunded_quantity) < SUM(pl.quantity)"
 	case StatusRefunded:
 		having = "SUM(pl.refunded_quantity) = SUM(pl.quantity)"
+	case "":
+		return q.Where("o.id IN (?)", parts)
 	default:
-		return q.Where("o.status = ?", status).
-			Where("o.id IN (?)", db.NewSelect().Table("vendor_orders").Column("order_id").Where("vendor_id = ?", vendorID))
+		return q.Where("o.status = ?", status).Where("o.id IN (?)", parts)
 	}
-	parts := db.NewSelect().TableExpr("vendor_orders AS vo").Join("JOIN order_lines AS pl ON pl.vendor_order_id = vo.id").
+	refunded := db.NewSelect().TableExpr("vendor_orders AS vo").Join("JOIN order_lines AS pl ON pl.vendor_order_id = vo.id").
 		ColumnExpr("vo.order_id").Where("vo.vendor_id = ?", vendorID).GroupExpr("vo.order_id").Having(having)
-	return q.Where("o.status IN (?)", bun.In(statuses)).Where("o.id IN (?)", parts)
+	return q.Where("o.status IN (?)", bun.In(statuses)).Where("o.id IN (?)", refunded)
 }
 
 // Attribution is the show and influencer of the order's first attributed
@@ -169,16 +172,12 @@ func (s *Service) Orders(ctx context.Context, viewer kernel.Viewer, f Filter, pa
 		}
 	}
 	where := func(q *bun.SelectQuery) *bun.SelectQuery {
-		switch {
-		case f.VendorID == "":
-			q = q.Where("o.user_id = ?", viewer.UserID)
-			if f.Status != "" {
-				q = q.Where("o.status = ?", f.Status)
-			}
-		case f.Status == "":
-			q = q.Where("o.id IN (?)", s.db.NewSelect().Table("vendor_orders").Column("order_id").Where("vendor_id = ?", f.VendorID))
-		default:
-			q = wherePartStatus(s.db, q, f.VendorID, f.Status)
+		if f.VendorID != "" {
+			return whereVendorPart(s.db, q, f.VendorID, f.Status)
+		}
+		q = q.Where("o.user_id = ?", viewer.UserID)
+		if f.Status != "" {
+			q = q.Where("o.status = ?", f.Status)
 		}
 		return q
 	}
