@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/uptrace/bun"
-	"github.com/uptrace/bun/dialect"
 
 	"github.com/livemarket/livemarket/domain/order"
 	"github.com/livemarket/livemarket/internal/db"
@@ -112,7 +111,7 @@ func TestReportsReadThePaidLinesIndexes(t *testing.T) {
 			if !strings.Contains(q, "FROM order_lines AS ol") {
 				continue
 			}
-			got = append(got, explain(t, d, q))
+			got = append(got, testkit.Explain(t, d, q))
 		}
 		if len(got) != len(want) {
 			t.Fatalf("%d report statements seen, want %d", len(got), len(want))
@@ -123,46 +122,4 @@ func TestReportsReadThePaidLinesIndexes(t *testing.T) {
 			}
 		}
 	})
-}
-
-// explain is the plan of q: PostgreSQL's EXPLAIN with sequential scans
-// off, SQLite's EXPLAIN QUERY PLAN.
-func explain(t *testing.T, d *bun.DB, q string) string {
-	t.Helper()
-	c, err := d.DB.Conn(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	prefix, detail := "EXPLAIN ", 0
-	if d.Dialect().Name() == dialect.PG {
-		if _, err := c.ExecContext(ctx, "SET enable_seqscan = off"); err != nil {
-			t.Fatal(err)
-		}
-		defer func() { _, _ = c.ExecContext(ctx, "DISCARD ALL") }() // the connection goes back to the pool as it came
-	} else {
-		prefix, detail = "EXPLAIN QUERY PLAN ", 3 // id, parent, notused, detail
-	}
-	rows, err := c.QueryContext(ctx, prefix+q)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	cols, _ := rows.Columns()
-	var plan strings.Builder
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			t.Fatal(err)
-		}
-		fmt.Fprintf(&plan, "%v\n", vals[detail])
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return plan.String()
 }
