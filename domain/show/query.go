@@ -3,6 +3,7 @@ package show
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/uptrace/bun"
@@ -42,15 +43,16 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, f Filter, page
 	}
 	where := func(q *bun.SelectQuery) *bun.SelectQuery {
 		q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
+			// The public statuses in one order whatever the filter's: the
+			// default's (SCHEDULED, LIVE) is then written as the partial
+			// index of listed shows names it, which SQLite needs to use it.
 			var public []string
-			drafts := false
-			for _, st := range statuses {
-				if st == StatusDraft {
-					drafts = true
-				} else {
+			for _, st := range []string{StatusScheduled, StatusLive, StatusEnded, StatusCancelled} {
+				if slices.Contains(statuses, st) {
 					public = append(public, st)
 				}
 			}
+			drafts := slices.Contains(statuses, StatusDraft)
 			if len(public) > 0 {
 				q = q.WhereOr("sh.status IN (?)", bun.List(public))
 			}
@@ -95,9 +97,10 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, f Filter, page
 	var items []*Show
 	q := where(s.db.NewSelect().Model(&items)).OrderExpr("sh.scheduled_start ASC, sh.id ASC").Limit(int64(page.First + 1))
 	if page.After != "" {
-		// The cursor names the last show seen; continue after its (start, id).
-		q = q.Where("(sh.scheduled_start > (SELECT scheduled_start FROM shows WHERE id = ?)"+
-			" OR (sh.scheduled_start = (SELECT scheduled_start FROM shows WHERE id = ?) AND sh.id > ?))", page.After, page.After, page.After)
+		// The cursor names the last show seen; continue after its (start,
+		// id), compared as one row value: the index's range starts there
+		// (an OR of the two comparisons is a filter on every row before it).
+		q = q.Where("(sh.scheduled_start, sh.id) > (SELECT scheduled_start, id FROM shows WHERE id = ?)", page.After)
 	}
 	if err := q.Scan(ctx); err != nil {
 		return nil, fmt.Errorf("show.List: %w", err)

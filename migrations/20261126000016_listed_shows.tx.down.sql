@@ -1,0 +1,1 @@
+DROP INDEX shows_listed;

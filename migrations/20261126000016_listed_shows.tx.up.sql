@@ -1,0 +1,12 @@
+-- The public show listing (the SCHEDULED and LIVE shows in start order: the
+-- default of the shows query, and the start of discovery) and its next pages
+-- walk only the listed shows. Through the index on every show's start they
+-- first stepped over every ended show, whose starts all come before: the
+-- listing's cost grew with the shows ever held. The statuses are written as
+-- the listing names them (SQLite uses a partial index only for the same
+-- expression).
+--
+-- Built inside the migration's transaction, which blocks writes to shows
+-- while it runs: on a large table, create it first with CREATE INDEX
+-- CONCURRENTLY under this name (IF NOT EXISTS then skips it).
+CREATE INDEX IF NOT EXISTS shows_listed ON shows (scheduled_start, id) WHERE status IN ('SCHEDULED', 'LIVE');
