@@ -33,6 +33,7 @@ type wsEvent struct {
 	Message  *struct{ ID, Body string }
 	Status   string
 	Product  *struct{ ID string }
+	Count    int
 }
 
 // subscribeEvents opens showEvents over graphql-transport-ws and returns a

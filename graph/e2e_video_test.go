@@ -6,8 +6,10 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -325,6 +327,76 @@ func TestLiveKitWebhooks(t *testing.T) {
 		signed(event("EV_finished", "room_finished", id, "", 50))
 		if st, _ := state(); st != "ENDED" {
 			t.Fatalf("after room_finished: %s", st)
+		}
+	})
+}
+
+// TestConcurrentWebhooksCountEveryViewer: viewers of one show joining and
+// then leaving at the same moment, each delivery its own request, leave the
+// count at exactly how many are present, and a subscriber sees it move one
+// by one: every delivery's ViewerCountChanged, in seq order.
+func TestConcurrentWebhooksCountEveryViewer(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		s := testkit.NewServer(t, db)
+		m := &showMarket{market: newMarket(t, s)}
+		m.collab1 = m.approved(t, m.owner, m.productID, 1500)
+		id := m.scheduledShow(t, 10*time.Minute)
+		s.MustDo(t, m.host, `mutation($id: ID!){ showGoLive(input:{id:$id}){ errors{ code } } }`, map[string]any{"id": id}, nil)
+		from := int64(0) // from the log's start: nothing is missed while the subscription sets up
+		_, next := subscribeEvents(t, s, "", id, &from)
+		const viewers = 40
+		deliver := func(kind string, at int64, who func(i int) bool) {
+			var wg sync.WaitGroup
+			codes := make([]int, viewers)
+			for i := range viewers {
+				if !who(i) {
+					continue
+				}
+				wg.Go(func() {
+					body := event(fmt.Sprintf("EV_%s_%d", kind, i), kind, id, fmt.Sprintf("guest:%d", i), at)
+					resp, err := http.DefaultClient.Do(webhookRequest(t, s, body, testkit.LiveKitSecret, body, time.Minute))
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					resp.Body.Close()
+					codes[i] = resp.StatusCode
+				})
+			}
+			wg.Wait()
+			for i, code := range codes {
+				if who(i) && code != http.StatusOK {
+					t.Fatalf("%s of guest:%d: status %d", kind, i, code)
+				}
+			}
+		}
+		// counts reads the subscriber's ViewerCountChanged events up to want's
+		// number of them, and the show's viewerCount.
+		counts := func(n int) ([]int, int) {
+			var seen []int
+			for len(seen) < n {
+				if ev := next(); ev.Typename == "ViewerCountChanged" {
+					seen = append(seen, ev.Count)
+				}
+			}
+			var out struct{ Show struct{ ViewerCount int } }
+			s.MustDo(t, "", `query($id: ID!){ show(id:$id){ viewerCount } }`, map[string]any{"id": id}, &out)
+			return seen, out.Show.ViewerCount
+		}
+		deliver("participant_joined", 10, func(int) bool { return true })
+		seen, n := counts(viewers)
+		for i, c := range seen {
+			if c != i+1 || n != viewers {
+				t.Fatalf("after %d joins: viewerCount %d, events' counts %v; want %d, and 1 to %d", viewers, n, seen, viewers, viewers)
+			}
+		}
+		leaving := func(i int) bool { return i%4 != 0 }
+		deliver("participant_left", 20, leaving)
+		seen, n = counts(viewers * 3 / 4)
+		for i, c := range seen {
+			if c != viewers-1-i || n != viewers/4 {
+				t.Fatalf("after %d leaves: viewerCount %d, events' counts %v; want %d, and %d down to %d", viewers*3/4, n, seen, viewers/4, viewers-1, viewers/4)
+			}
 		}
 	})
 }

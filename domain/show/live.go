@@ -15,6 +15,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/outbox"
 	"github.com/livemarket/livemarket/domain/showevents"
+	"github.com/livemarket/livemarket/domain/txlock"
 )
 
 // Rooms creates and closes the video rooms shows stream in (LiveKit).
@@ -50,6 +51,7 @@ func HostIdentity(userID string) string { return "user:" + userID }
 // GoLive opens the show's room and marks it LIVE (host only, from 30
 // minutes before the scheduled start).
 func (s *Service) GoLive(ctx context.Context, viewer kernel.Viewer, id string) (*Show, error) {
+	var ev *showevents.Event
 	sh, err := s.edit(ctx, viewer, id, func(ctx context.Context, tx bun.Tx, sh *Show, now time.Time) error {
 		if sh.Status != StatusScheduled {
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "only a scheduled show can go live (this one is %s)", sh.Status)
@@ -77,16 +79,19 @@ func (s *Service) GoLive(ctx context.Context, viewer kernel.Viewer, id string) (
 		if _, err := outbox.Add(ctx, tx, now, JobLive, LiveJob{ShowID: sh.ID}, nil); err != nil {
 			return err
 		}
-		return s.statusEvent(ctx, tx, sh.ID, StatusLive, now)
+		var err error
+		ev, err = s.statusEvent(ctx, tx, sh.ID, StatusLive, now)
+		return err
 	})
 	if err == nil {
-		s.publishLatest(ctx, sh.ID)
+		s.publish(ctx, ev)
 	}
 	return sh, err
 }
 
 // End marks a LIVE show ENDED and closes its room (host only).
 func (s *Service) End(ctx context.Context, viewer kernel.Viewer, id string) (*Show, error) {
+	var ev *showevents.Event
 	sh, err := s.host(ctx, viewer, id, func(ctx context.Context, tx bun.Tx, sh *Show, now time.Time) error {
 		if sh.Status != StatusLive {
 			return kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "only a live show can end (this one is %s)", sh.Status)
@@ -98,12 +103,14 @@ func (s *Service) End(ctx context.Context, viewer kernel.Viewer, id string) (*Sh
 		if _, err := tx.NewUpdate().Model(sh).Column("ended_at").WherePK().Exec(ctx); err != nil {
 			return err
 		}
-		return s.statusEvent(ctx, tx, sh.ID, StatusEnded, now)
+		var err error
+		ev, err = s.statusEvent(ctx, tx, sh.ID, StatusEnded, now)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	s.publishLatest(ctx, sh.ID)
+	s.publish(ctx, ev)
 	if s.rooms != nil && s.rooms.Configured() {
 		// The show has ended either way; a room that outlives this call is
 		// closed by LiveKit's empty timeout, and its room_finished event is
@@ -221,7 +228,8 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 		return false, kernel.Fail(kernel.CodeInvalid, nil, "event id and room are required")
 	}
 	now := s.clock.Now()
-	fresh, published := false, false
+	fresh := false
+	var recorded *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		res, err := tx.NewInsert().Model(&livekitEvent{ID: ev.ID, Event: ev.Kind, Room: ev.Room, ReceivedAt: now}).
 			On("CONFLICT (id) DO NOTHING").Exec(ctx)
@@ -253,12 +261,10 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 1 {
-				published = true
-				err = s.statusEvent(ctx, tx, sh.ID, StatusEnded, now)
+				recorded, err = s.statusEvent(ctx, tx, sh.ID, StatusEnded, now)
 			}
 		case EventParticipantJoined, EventParticipantLeft:
-			changed, err := s.presence(ctx, tx, sh, ev, now)
-			published = changed
+			recorded, err = s.presence(ctx, tx, sh, ev, now)
 			return err
 		}
 		if err != nil {
@@ -269,61 +275,95 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 	if err != nil {
 		return false, fmt.Errorf("show.ApplyRoomEvent: %w", err)
 	}
-	if published {
-		s.publishLatest(ctx, ev.Room)
-	}
+	s.publish(ctx, recorded)
 	return fresh, nil
 }
 
 // presence records a participant's latest known state (older events than the
-// one already applied are ignored) and recounts the show's viewers; it
-// reports whether the count changed (and so an event was recorded).
-func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEvent, now time.Time) (bool, error) {
+// one already applied are ignored) and moves the show's viewer count by this
+// participant's change; it returns the ViewerCountChanged event it recorded
+// (none when the count did not change). A show's deliveries apply one at a time, under its
+// row's lock: LiveKit sends them concurrently, and a count of the present
+// participants taken beside another delivery's misses that delivery's
+// participant (PostgreSQL's statement reads the rows committed when it
+// began). The count moves by one each time instead of being recounted, so
+// a delivery's cost does not grow with the audience.
+func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEvent, now time.Time) (*showevents.Event, error) {
 	if ev.Identity == "" {
-		return false, nil
+		return nil, nil
 	}
-	hosts, err := influencerUser(ctx, tx, sh.HostID)
-	if err != nil {
-		return false, err
+	if err := txlock.Row(ctx, tx, "shows", sh.ID); err != nil {
+		return nil, fmt.Errorf("presence: %w", err)
 	}
-	// Portable upsert that keeps the newer state: the same statement runs on
-	// PostgreSQL and SQLite.
-	_, err = tx.NewRaw(`INSERT INTO show_participants (show_id, identity, is_host, present, last_event_at) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (show_id, identity) DO UPDATE SET present = excluded.present, last_event_at = excluded.last_event_at
-		WHERE show_participants.last_event_at < excluded.last_event_at`,
-		sh.ID, ev.Identity, ev.Identity == HostIdentity(hosts), ev.Kind == EventParticipantJoined, ev.At).Exec(ctx)
-	if err != nil {
-		return false, fmt.Errorf("presence: %w", err)
+	var prev []struct {
+		Present     bool  `bun:"present"`
+		IsHost      bool  `bun:"is_host"`
+		LastEventAt int64 `bun:"last_event_at"`
+	}
+	if err := tx.NewRaw(`SELECT present, is_host, last_event_at FROM show_participants WHERE show_id = ? AND identity = ?`,
+		sh.ID, ev.Identity).Scan(ctx, &prev); err != nil {
+		return nil, fmt.Errorf("presence: %w", err)
+	}
+	present := ev.Kind == EventParticipantJoined
+	counted := func(present, host bool) int {
+		if present && !host {
+			return 1
+		}
+		return 0
+	}
+	var delta int
+	if len(prev) == 1 {
+		p := prev[0]
+		if p.LastEventAt >= ev.At { // a later (or this) state is applied already
+			return nil, nil
+		}
+		if _, err := tx.NewRaw(`UPDATE show_participants SET present = ?, last_event_at = ? WHERE show_id = ? AND identity = ?`,
+			present, ev.At, sh.ID, ev.Identity).Exec(ctx); err != nil {
+			return nil, fmt.Errorf("presence: %w", err)
+		}
+		delta = counted(present, p.IsHost) - counted(p.Present, p.IsHost)
+	} else {
+		hosts, err := influencerUser(ctx, tx, sh.HostID)
+		if err != nil {
+			return nil, err
+		}
+		host := ev.Identity == HostIdentity(hosts)
+		if _, err := tx.NewRaw(`INSERT INTO show_participants (show_id, identity, is_host, present, last_event_at) VALUES (?, ?, ?, ?, ?)`,
+			sh.ID, ev.Identity, host, present, ev.At).Exec(ctx); err != nil {
+			return nil, fmt.Errorf("presence: %w", err)
+		}
+		delta = counted(present, host)
+	}
+	if delta == 0 {
+		return nil, nil
 	}
 	var count int
-	if err := tx.NewRaw(`UPDATE shows SET viewer_count = (SELECT COUNT(*) FROM show_participants WHERE show_id = ? AND present AND NOT is_host)
-		WHERE id = ? RETURNING viewer_count`, sh.ID, sh.ID).Scan(ctx, &count); err != nil {
-		return false, err
+	if err := tx.NewRaw(`UPDATE shows SET viewer_count = viewer_count + ? WHERE id = ? RETURNING viewer_count`, delta, sh.ID).Scan(ctx, &count); err != nil {
+		return nil, fmt.Errorf("presence: %w", err)
 	}
-	if count == sh.ViewerCount {
-		return false, nil
+	changed := &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.ViewerCountChanged, Count: &count}
+	if err := showevents.Record(ctx, tx, changed); err != nil {
+		return nil, err
 	}
-	return true, showevents.Record(ctx, tx, &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.ViewerCountChanged, Count: &count})
+	return changed, nil
 }
 
 // statusEvent records a ShowStatusChanged event.
-func (s *Service) statusEvent(ctx context.Context, tx bun.IDB, showID, status string, now time.Time) error {
-	return showevents.Record(ctx, tx, &showevents.Event{ShowID: showID, At: now, Kind: showevents.StatusChanged, Status: status})
+func (s *Service) statusEvent(ctx context.Context, tx bun.IDB, showID, status string, now time.Time) (*showevents.Event, error) {
+	ev := &showevents.Event{ShowID: showID, At: now, Kind: showevents.StatusChanged, Status: status}
+	if err := showevents.Record(ctx, tx, ev); err != nil {
+		return nil, err
+	}
+	return ev, nil
 }
 
-// publishLatest delivers the show's newest recorded event after commit.
-func (s *Service) publishLatest(ctx context.Context, showID string) {
-	if s.events == nil {
+// publish delivers an event recorded by a committed transaction (nil:
+// nothing was recorded). Subscribers fill what they miss from the log.
+func (s *Service) publish(ctx context.Context, ev *showevents.Event) {
+	if s.events == nil || ev == nil {
 		return
 	}
-	var seq int64
-	if err := s.db.NewSelect().Table("shows").Column("event_seq").Where("id = ?", showID).Scan(ctx, &seq); err != nil || seq == 0 {
-		return
-	}
-	evs, err := showevents.After(ctx, s.db, showID, seq-1, 1)
-	if err == nil && len(evs) == 1 {
-		_ = s.events.Publish(ctx, evs[0])
-	}
+	_ = s.events.Publish(ctx, ev)
 }
 
 func influencerUser(ctx context.Context, db bun.IDB, influencerID string) (string, error) {
