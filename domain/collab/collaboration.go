@@ -468,11 +468,31 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, f Filter, page
 		return nil, err
 	}
 	now := s.clock.Now()
+	// The viewer's parts are read first, so that the list is a lookup of
+	// each part's index: with them as subqueries joined by OR, PostgreSQL
+	// walked every collaboration in the marketplace, newest first, testing
+	// each against both.
+	var influencerID string
+	var vendorIDs []string
+	if !viewer.IsAdmin {
+		var err error
+		if influencerID, vendorIDs, err = parts(ctx, s.db, viewer.UserID); err != nil {
+			return nil, fmt.Errorf("collab.List: %w", err)
+		}
+	}
 	where := func(q *bun.SelectQuery) *bun.SelectQuery {
 		if !viewer.IsAdmin {
 			q = q.WhereGroup(" AND ", func(q *bun.SelectQuery) *bun.SelectQuery {
-				return q.Where("c.influencer_id IN (SELECT id FROM influencers WHERE user_id = ?)", viewer.UserID).
-					WhereOr("c.vendor_id IN (SELECT vendor_id FROM vendor_staff WHERE user_id = ?)", viewer.UserID)
+				if influencerID != "" {
+					q = q.WhereOr("c.influencer_id = ?", influencerID)
+				}
+				if len(vendorIDs) > 0 {
+					q = q.WhereOr("c.vendor_id IN (?)", bun.List(vendorIDs))
+				}
+				if influencerID == "" && len(vendorIDs) == 0 {
+					q = q.Where("1 = 0") // neither an influencer nor any vendor's staff
+				}
+				return q
 			})
 		}
 		if f.VendorID != "" {
@@ -488,6 +508,27 @@ func (s *Service) List(ctx context.Context, viewer kernel.Viewer, f Filter, page
 		return nil, fmt.Errorf("collab.List: %w", err)
 	}
 	return p, nil
+}
+
+// parts reads who userID is in collaborations: its influencer profile (""
+// if none) and the vendors it is staff of.
+func parts(ctx context.Context, db bun.IDB, userID string) (influencerID string, vendorIDs []string, err error) {
+	var rows []struct {
+		Kind string `bun:"kind"`
+		ID   string `bun:"id"`
+	}
+	if err := db.NewRaw(`SELECT 'influencer' AS kind, id FROM influencers WHERE user_id = ?
+		UNION ALL SELECT 'vendor' AS kind, vendor_id AS id FROM vendor_staff WHERE user_id = ?`, userID, userID).Scan(ctx, &rows); err != nil {
+		return "", nil, fmt.Errorf("parts: %w", err)
+	}
+	for _, r := range rows {
+		if r.Kind == "influencer" {
+			influencerID = r.ID
+		} else {
+			vendorIDs = append(vendorIDs, r.ID)
+		}
+	}
+	return influencerID, vendorIDs, nil
 }
 
 // statusFilter selects collaborations by their status as read at now.
