@@ -1,7 +1,9 @@
 package graph_test
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -118,6 +120,96 @@ func TestChatAndQuestions(t *testing.T) {
 		s.MustDo(t, "", q, map[string]any{"id": id}, &view)
 		if view.Show.Chat.TotalCount != 0 {
 			t.Fatalf("removed message still listed: %+v", view.Show)
+		}
+	})
+}
+
+// TestChatCountFollowsPostsAndRemovals: a show's chat totalCount is its
+// visible messages as they are posted and removed, each removal sent twice
+// at once: every message is removed once (one ChatMessageRemoved each) and
+// counted out once.
+func TestChatCountFollowsPostsAndRemovals(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		s := testkit.NewServer(t, db)
+		m, id := liveShow(t, s)
+		from := int64(0)
+		_, next := subscribeEvents(t, s, "", id, &from)
+		posters := []string{m.stranger, m.owner}
+		for i := range 2 {
+			tok, _ := s.SignUp(t, fmt.Sprintf("chatter%d@example.com", i), "Chatter")
+			posters = append(posters, tok)
+		}
+		var ids []string
+		for _, tok := range posters {
+			for i := range 3 { // the rate limit's 3 per 5 seconds
+				var out struct {
+					ChatPost struct {
+						Message *struct{ ID string }
+						Errors  []userError
+					}
+				}
+				s.MustDo(t, tok, chatPost, map[string]any{"s": id, "b": fmt.Sprintf("message %d", i)}, &out)
+				if out.ChatPost.Message == nil {
+					t.Fatalf("chatPost: %+v", out.ChatPost.Errors)
+				}
+				ids = append(ids, out.ChatPost.Message.ID)
+			}
+		}
+		count := func() (total, listed int) {
+			var out struct {
+				Show struct {
+					Chat struct {
+						TotalCount int
+						Edges      []struct{ Node struct{ ID string } }
+					}
+				}
+			}
+			s.MustDo(t, "", `query($id: ID!){ show(id:$id){ chat(first: 100){ totalCount edges{ node{ id } } } } }`, map[string]any{"id": id}, &out)
+			return out.Show.Chat.TotalCount, len(out.Show.Chat.Edges)
+		}
+		if total, listed := count(); total != len(ids) || listed != len(ids) {
+			t.Fatalf("after %d posts: totalCount %d, %d listed", len(ids), total, listed)
+		}
+		removed := ids[:5]
+		var wg sync.WaitGroup
+		for _, mid := range append(append([]string{}, removed...), removed...) {
+			wg.Go(func() {
+				if code := firstError(t, s.Do(t, m.host, chatRemove, map[string]any{"m": mid}), "chatRemove"); code != "" {
+					t.Errorf("chatRemove %s: %s", mid, code)
+				}
+			})
+		}
+		wg.Wait()
+		want := len(ids) - len(removed)
+		if total, listed := count(); total != want || listed != want {
+			t.Fatalf("after removing %d of %d: totalCount %d, %d listed; want %d", len(removed), len(ids), total, listed, want)
+		}
+		// Every removal event up to a last message posted after them.
+		var last struct {
+			ChatPost struct{ Message struct{ ID string } }
+		}
+		latecomer, _ := s.SignUp(t, "latecomer@example.com", "Latecomer")
+		s.MustDo(t, latecomer, chatPost, map[string]any{"s": id, "b": "the end"}, &last)
+		if last.ChatPost.Message.ID == "" {
+			t.Fatal("the last message was not posted")
+		}
+		removals := map[string]int{}
+		for {
+			ev := next()
+			if ev.Typename == "ChatMessageRemoved" {
+				removals[ev.MessageID]++
+			}
+			if ev.Typename == "ChatMessagePosted" && ev.Message.ID == last.ChatPost.Message.ID {
+				break
+			}
+		}
+		for _, mid := range removed {
+			if removals[mid] != 1 {
+				t.Fatalf("removal events per message %v; want one for each of %v", removals, removed)
+			}
+		}
+		if total, _ := count(); total != want+1 {
+			t.Fatalf("after one more post: totalCount %d, want %d", total, want+1)
 		}
 	})
 }

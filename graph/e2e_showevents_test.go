@@ -27,13 +27,14 @@ const showEventsSub = `subscription($id: ID!, $after: Int64){ showEvents(showId:
 } }`
 
 type wsEvent struct {
-	Typename string `json:"__typename"`
-	Seq      int64
-	ShowID   string
-	Message  *struct{ ID, Body string }
-	Status   string
-	Product  *struct{ ID string }
-	Count    int
+	Typename  string `json:"__typename"`
+	Seq       int64
+	ShowID    string
+	Message   *struct{ ID, Body string }
+	Status    string
+	Product   *struct{ ID string }
+	Count     int
+	MessageID string
 }
 
 // subscribeEvents opens showEvents over graphql-transport-ws and returns a

@@ -23,29 +23,8 @@ func TestLinePaidAtBackfill(t *testing.T) {
 	t.Parallel()
 	for _, tg := range testkit.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
-			dsn := "sqlite:" + filepath.Join(t.TempDir(), "backfill.db")
-			if tg.Name == "postgres" {
-				dsn = testkit.FreshPostgresURL(t)
-			}
-			d, err := db.Open(ctx, dsn)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { d.Close() })
 			// The schema as it was: every migration before the backfill's.
-			before := migrate.NewMigrations()
-			for _, m := range migrations.Migrations.Sorted() {
-				if m.Name < "20261126000015" {
-					before.Add(m)
-				}
-			}
-			m := migrate.NewMigrator(d, before)
-			if err := m.Init(ctx); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := m.Migrate(ctx); err != nil {
-				t.Fatal(err)
-			}
+			d := migratedBefore(t, tg.Name, "20261126000015")
 			paidAt := testkit.Epoch.Add(3 * time.Hour)
 			seed(t, d, paidAt)
 
@@ -105,16 +84,104 @@ func checkLines(t *testing.T, d *bun.DB, paidAt time.Time) {
 	}
 }
 
-// TestREADMEQuotesTheRepair: the upgrade notes give operators the repair
-// statement as the code has it.
-func TestREADMEQuotesTheRepair(t *testing.T) {
+// TestREADMEQuotesTheRepairs: the upgrade notes give operators the repair
+// statements as the code has them.
+func TestREADMEQuotesTheRepairs(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(string(readme), migrations.RepairOrderLines) {
-		t.Fatalf("README.md does not quote migrations.RepairOrderLines:\n%s", migrations.RepairOrderLines)
+	for name, q := range map[string]string{"RepairOrderLines": migrations.RepairOrderLines, "RepairChatCounts": migrations.RepairChatCounts} {
+		if !strings.Contains(string(readme), q) {
+			t.Fatalf("README.md does not quote migrations.%s:\n%s", name, q)
+		}
 	}
+}
+
+// TestChatCountBackfill: migration 17 gives each show the count of its
+// visible chat messages (removed ones not counted, a show without chat
+// none), and the README's repair counts again the messages a process of
+// the previous version posted without counting them.
+func TestChatCountBackfill(t *testing.T) {
+	t.Parallel()
+	for _, tg := range testkit.Targets(t) {
+		t.Run(tg.Name, func(t *testing.T) {
+			d := migratedBefore(t, tg.Name, "20261126000017")
+			at := testkit.Epoch
+			exec := func(q string, args ...any) {
+				t.Helper()
+				if _, err := d.ExecContext(ctx, q, args...); err != nil {
+					t.Fatalf("%s: %v", q, err)
+				}
+			}
+			exec("INSERT INTO users (id, email, display_name, password_hash, created_at) VALUES ('u1', 'u1@example.com', 'U', 'x', ?)", at)
+			exec("INSERT INTO influencers (id, user_id, handle, display_name, bio, created_at) VALUES ('i1', 'u1', 'host', 'Host', '', ?)", at)
+			exec(`INSERT INTO shows (id, host_id, title, description, category, status, scheduled_start, scheduled_end, created_at, updated_at)
+				VALUES ('busy', 'i1', 'Busy', '', 'misc', 'LIVE', ?, ?, ?, ?), ('quiet', 'i1', 'Quiet', '', 'misc', 'LIVE', ?, ?, ?, ?)`,
+				at, at.Add(time.Hour), at, at, at, at.Add(time.Hour), at, at)
+			exec(`INSERT INTO chat_messages (id, show_id, user_id, body, created_at, removed_at)
+				VALUES ('m1', 'busy', 'u1', 'a', ?, NULL), ('m2', 'busy', 'u1', 'b', ?, NULL), ('m3', 'busy', 'u1', 'c', ?, NULL), ('m4', 'busy', 'u1', 'd', ?, ?)`,
+				at, at, at, at, at)
+			if _, err := migrations.Up(ctx, d); err != nil {
+				t.Fatal(err)
+			}
+			counts := func() map[string]int {
+				var rows []struct {
+					ID        string `bun:"id"`
+					ChatCount int    `bun:"chat_count"`
+				}
+				if err := d.NewSelect().Table("shows").Column("id", "chat_count").Scan(ctx, &rows); err != nil {
+					t.Fatal(err)
+				}
+				m := map[string]int{}
+				for _, r := range rows {
+					m[r.ID] = r.ChatCount
+				}
+				return m
+			}
+			if got := counts(); got["busy"] != 3 || got["quiet"] != 0 {
+				t.Fatalf("after migrating: %v, want busy 3 and quiet 0", got)
+			}
+			// The previous version posts to the quiet show and removes one
+			// of the busy show's messages, leaving the counts alone.
+			exec("INSERT INTO chat_messages (id, show_id, user_id, body, created_at) VALUES ('m5', 'quiet', 'u1', 'e', ?)", at)
+			exec("UPDATE chat_messages SET removed_at = ? WHERE id = 'm1'", at)
+			exec(migrations.RepairChatCounts)
+			exec(migrations.RepairChatCounts)
+			if got := counts(); got["busy"] != 2 || got["quiet"] != 1 {
+				t.Fatalf("after the repair: %v, want busy 2 and quiet 1", got)
+			}
+		})
+	}
+}
+
+// migratedBefore opens a fresh database of the named engine with every
+// migration before the one named.
+func migratedBefore(t *testing.T, engine, name string) *bun.DB {
+	t.Helper()
+	dsn := "sqlite:" + filepath.Join(t.TempDir(), "backfill.db")
+	if engine == "postgres" {
+		dsn = testkit.FreshPostgresURL(t)
+	}
+	d, err := db.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	before := migrate.NewMigrations()
+	for _, m := range migrations.Migrations.Sorted() {
+		if m.Name < name {
+			before.Add(m)
+		}
+	}
+	m := migrate.NewMigrator(d, before)
+	if err := m.Init(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := m.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // seed writes a paid order of two lines and an unpaid order of one.

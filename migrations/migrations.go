@@ -33,6 +33,13 @@ const RepairOrderLines = `UPDATE order_lines SET currency = (SELECT currency FRO
 	`paid_at = (SELECT paid_at FROM orders WHERE orders.id = order_lines.order_id) ` +
 	`WHERE currency = '' OR (paid_at IS NULL AND order_id IN (SELECT id FROM orders WHERE paid_at IS NOT NULL));`
 
+// RepairChatCounts sets every show's count of visible chat messages from
+// its messages: after migration 17, for messages that a process of the
+// previous version (which does not keep the count) posted or removed.
+// Idempotent; the README's upgrade notes quote it.
+const RepairChatCounts = `UPDATE shows SET chat_count = (SELECT COUNT(*) FROM chat_messages WHERE chat_messages.show_id = shows.id ` +
+	`AND chat_messages.removed_at IS NULL) WHERE id IN (SELECT show_id FROM chat_messages);`
+
 // Migrator returns a migrator for db with its tables created.
 func Migrator(ctx context.Context, db *bun.DB) (*migrate.Migrator, error) {
 	m := migrate.NewMigrator(db, Migrations, migrate.WithMarkAppliedOnSuccess(true))

@@ -259,10 +259,16 @@ func (s *Service) Remove(ctx context.Context, viewer kernel.Viewer, messageID st
 		if m.RemovedAt != nil {
 			return nil // removing twice is a no-op
 		}
-		m.RemovedAt, m.RemovedBy = &now, &viewer.UserID
-		if _, err = tx.NewUpdate().Model(m).Column("removed_at", "removed_by").WherePK().Exec(ctx); err != nil {
+		// Conditional: of two removals at once, one removes (and counts).
+		res, err := tx.NewUpdate().Model((*Message)(nil)).Set("removed_at = ?", now).Set("removed_by = ?", viewer.UserID).
+			Where("id = ?", m.ID).Where("removed_at IS NULL").Exec(ctx)
+		if err != nil {
 			return err
 		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return tx.NewSelect().Model(m).WherePK().Scan(ctx) // removed meanwhile: answer as removing twice
+		}
+		m.RemovedAt, m.RemovedBy = &now, &viewer.UserID
 		ev = &showevents.Event{ShowID: m.ShowID, At: now, Kind: showevents.ChatMessageRemoved, MessageID: m.ID}
 		return showevents.Record(ctx, tx, ev)
 	})
@@ -500,10 +506,21 @@ func (s *Service) setUser(ctx context.Context, viewer kernel.Viewer, showID, use
 }
 
 // Chat pages through a show's visible chat, newest first.
+// Its totalCount is the show's count of visible messages, which the
+// events of Post and Remove keep (showevents).
 func (s *Service) Chat(ctx context.Context, showID string, page kernel.PageRequest) (*kernel.Page[*Message], error) {
-	return paging.List[*Message](ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
+	count := !page.SkipCount
+	page.SkipCount = true
+	p, err := paging.List[*Message](ctx, s.db, func(q *bun.SelectQuery) *bun.SelectQuery {
 		return q.Where("cm.show_id = ?", showID).Where("cm.removed_at IS NULL")
 	}, "cm", page)
+	if err != nil || !count {
+		return p, err
+	}
+	if err := s.db.NewSelect().Table("shows").Column("chat_count").Where("id = ?", showID).Scan(ctx, &p.TotalCount); err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("live.Chat: count: %w", err)
+	}
+	return p, nil
 }
 
 // Questions pages through a show's questions, newest first; answered (when

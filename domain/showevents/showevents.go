@@ -102,13 +102,35 @@ type row struct {
 // Record gives ev the show's next sequence number and stores it, inside the
 // caller's transaction (the UPDATE also serialises concurrent recorders of
 // one show). Publish it after the transaction commits.
+// The same statement keeps the show's count of visible chat messages (see
+// chatDelta).
 func Record(ctx context.Context, tx bun.IDB, ev *Event) error {
 	var seq int64
-	if err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + 1 WHERE id = ? RETURNING event_seq", ev.ShowID).Scan(ctx, &seq); err != nil {
+	if err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + 1, chat_count = chat_count + ? WHERE id = ? RETURNING event_seq",
+		chatDelta(ev), ev.ShowID).Scan(ctx, &seq); err != nil {
 		return fmt.Errorf("showevents: next seq: %w", err)
 	}
 	ev.Seq = seq
 	return store(ctx, tx, []*Event{ev})
+}
+
+// chatDelta is how evs move their show's count of visible chat messages
+// (shows.chat_count, a chat page's totalCount): each message posted is
+// announced by one ChatMessagePosted, each removal by one
+// ChatMessageRemoved, recorded in the transaction that makes the change, so
+// counting them where they take their numbers keeps the count exact without
+// another statement on the show's locked row.
+func chatDelta(evs ...*Event) int {
+	n := 0
+	for _, ev := range evs {
+		switch ev.Kind {
+		case ChatMessagePosted:
+			n++
+		case ChatMessageRemoved:
+			n--
+		}
+	}
+	return n
 }
 
 // store inserts events that have their show and sequence number.
@@ -139,7 +161,8 @@ func RecordWhileLive(ctx context.Context, tx bun.IDB, showID string, evs []*Even
 		return true, nil
 	}
 	var last int64
-	err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + ? WHERE id = ? AND status = 'LIVE' RETURNING event_seq", len(evs), showID).Scan(ctx, &last)
+	err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + ?, chat_count = chat_count + ? WHERE id = ? AND status = 'LIVE' RETURNING event_seq",
+		len(evs), chatDelta(evs...), showID).Scan(ctx, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
