@@ -34,6 +34,7 @@ type Show struct {
 	StartedAt       *time.Time `bun:"started_at"`
 	EndedAt         *time.Time `bun:"ended_at"`
 	ViewerCount     int        `bun:"viewer_count"`
+	ChatCount       int        `bun:"chat_count"` // visible chat messages, kept by the chat's events (showevents)
 	PinnedProductID *string    `bun:"pinned_product_id"`
 	// EventSeq is the seq of the show's latest live event (see showevents).
 	EventSeq  int64     `bun:"event_seq"`
