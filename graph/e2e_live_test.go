@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"sync"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/uptrace/bun"
 
+	"github.com/livemarket/livemarket/domain/live"
 	"github.com/livemarket/livemarket/internal/testkit"
 )
 
@@ -210,6 +212,43 @@ func TestChatCountFollowsPostsAndRemovals(t *testing.T) {
 		}
 		if total, _ := count(); total != want+1 {
 			t.Fatalf("after one more post: totalCount %d, want %d", total, want+1)
+		}
+	})
+}
+
+// TestChatRateLimitHoldsAtOnce: one viewer sending many messages at the
+// same moment gets exactly the rate limit's number through; the others are
+// LIMIT_EXCEEDED and store nothing.
+func TestChatRateLimitHoldsAtOnce(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		s := testkit.NewServer(t, db)
+		m, id := liveShow(t, s)
+		const sent = 12
+		codes := make([]string, sent)
+		var wg sync.WaitGroup
+		for i := range sent {
+			wg.Go(func() {
+				codes[i] = firstError(t, s.Do(t, m.stranger, chatPost, map[string]any{"s": id, "b": fmt.Sprintf("spam %d", i)}), "chatPost")
+			})
+		}
+		wg.Wait()
+		got := map[string]int{}
+		for _, c := range codes {
+			got[c]++
+		}
+		if got[""] != live.RateCount || got["LIMIT_EXCEEDED"] != sent-live.RateCount {
+			t.Fatalf("outcomes %v; want %d posted and the rest LIMIT_EXCEEDED", got, live.RateCount)
+		}
+		var out struct {
+			Show struct{ Chat struct{ TotalCount int } }
+		}
+		s.MustDo(t, "", `query($id: ID!){ show(id:$id){ chat{ totalCount } } }`, map[string]any{"id": id}, &out)
+		stored, err := db.NewSelect().Table("chat_messages").Where("show_id = ?", id).Count(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Show.Chat.TotalCount != live.RateCount || stored != live.RateCount {
+			t.Fatalf("totalCount %d, %d messages stored; want %d", out.Show.Chat.TotalCount, stored, live.RateCount)
 		}
 	})
 }

@@ -202,14 +202,6 @@ func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body s
 		if err != nil {
 			return err
 		}
-		recent, err := tx.NewSelect().Model((*Message)(nil)).Where("show_id = ?", sh.ID).Where("user_id = ?", viewer.UserID).
-			Where("created_at > ?", now.Add(-RateWindow)).Count(ctx)
-		if err != nil {
-			return err
-		}
-		if recent >= RateCount {
-			return kernel.Fail(kernel.CodeLimitExceeded, kernel.Field("input", "body"), "at most %d messages per %s; slow down", RateCount, RateWindow)
-		}
 		m = &Message{ID: kernel.NewID(), ShowID: sh.ID, UserID: viewer.UserID, Body: body, CreatedAt: now}
 		if _, err = tx.NewInsert().Model(m).Exec(ctx); err != nil {
 			return err
@@ -219,7 +211,22 @@ func (s *Service) Post(ctx context.Context, viewer kernel.Viewer, showID, body s
 			return err
 		}
 		ev = &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.ChatMessagePosted, Message: MessageEvent(m, a)}
-		return showevents.Record(ctx, tx, ev)
+		if err := recordLive(ctx, tx, ev, kernel.Field("input", "showId")); err != nil {
+			return err
+		}
+		// The rate is counted once the show's row is held (by the numbering
+		// above), so it counts every message this viewer posted to the show
+		// before: counted first, a burst of concurrent posts would each see
+		// the others uncommitted, and all pass. This message included.
+		recent, err := tx.NewSelect().Model((*Message)(nil)).Where("show_id = ?", sh.ID).Where("user_id = ?", viewer.UserID).
+			Where("created_at > ?", now.Add(-RateWindow)).Count(ctx)
+		if err != nil {
+			return err
+		}
+		if recent > RateCount {
+			return kernel.Fail(kernel.CodeLimitExceeded, kernel.Field("input", "body"), "at most %d messages per %s; slow down", RateCount, RateWindow)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Post: %w", err)
@@ -310,7 +317,7 @@ func (s *Service) Ask(ctx context.Context, viewer kernel.Viewer, showID, body st
 			return err
 		}
 		ev = &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.QuestionAsked, Question: QuestionEvent(q, a)}
-		return showevents.Record(ctx, tx, ev)
+		return recordLive(ctx, tx, ev, kernel.Field("input", "showId"))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Ask: %w", err)
@@ -369,13 +376,28 @@ func (s *Service) Answer(ctx context.Context, viewer kernel.Viewer, questionID, 
 			return err
 		}
 		ev = &showevents.Event{ShowID: q.ShowID, At: now, Kind: showevents.QuestionAnswered, Question: QuestionEvent(q, a)}
-		return showevents.Record(ctx, tx, ev)
+		return recordLive(ctx, tx, ev, kernel.Field("input", "questionId"))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("live.Answer: %w", err)
 	}
 	s.publish(ctx, ev)
 	return ev.Question, nil
+}
+
+// recordLive numbers and stores ev while its show is LIVE (the show's row
+// then stays locked until the transaction ends), and refuses otherwise: the
+// show may have ended since it was read, and nothing is said in a show
+// after its end.
+func recordLive(ctx context.Context, tx bun.Tx, ev *showevents.Event, field []string) error {
+	live, err := showevents.RecordWhileLive(ctx, tx, ev.ShowID, []*showevents.Event{ev}, nil)
+	if err != nil {
+		return err
+	}
+	if !live {
+		return kernel.Fail(kernel.CodeInvalidState, field, "the show is not live (it has just ended)")
+	}
+	return nil
 }
 
 func featured(ctx context.Context, db bun.IDB, showID, productID string, field []string) error {
