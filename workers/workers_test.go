@@ -153,6 +153,24 @@ func TestReminderHandlersAreIdempotent(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("reminders sent %v, want %v", got, want)
 		}
+		// Moved again after its reminder went out: everyone is reminded of
+		// the new start, once.
+		newStart = newStart.Add(2 * time.Hour)
+		_, err = s.App.Shows.Reschedule(ctx, w.host, w.show.ID, newStart, newStart.Add(time.Hour))
+		must(t, err)
+		jobs = pendingJobs(t, db, workers.TypeShowReminder)
+		if len(jobs) != 3 || !reminderJob(t, jobs[2]).Start.Equal(newStart) {
+			t.Fatalf("after the second reschedule: %+v", jobs)
+		}
+		run(jobs[1]) // the void one again
+		run(jobs[2])
+		got = notices(t, db, "show.reminder")
+		for u := range want {
+			want[u] = 2
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("reminders sent after the second move %v, want %v", got, want)
+		}
 
 		// A bad payload is not retried.
 		if err := h.HandleShowReminder(ctx, asynq.NewTask(workers.TypeShowReminder, []byte("{"))); err == nil {

@@ -2,14 +2,18 @@ package show
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/uptrace/bun"
 
 	"github.com/livemarket/livemarket/domain/notify"
 	"github.com/livemarket/livemarket/domain/outbox"
+	"github.com/livemarket/livemarket/domain/txlock"
 )
 
 // Jobs the show context leaves in the outbox; their kinds are the job
@@ -65,7 +69,8 @@ func (s *Service) scheduleReminder(ctx context.Context, tx bun.Tx, sh *Show, now
 	return err
 }
 
-// Notice kinds recorded in show_notices_sent.
+// Notice kinds recorded in show_notices_sent (a reminder's kind names the
+// start it is for: reminder@<unix seconds>).
 const (
 	noticeReminder = "reminder"
 	noticeLive     = "live"
@@ -81,11 +86,15 @@ type noticeSent struct {
 }
 
 // SendReminder tells everyone who asked to be reminded of the show, and the
-// host's followers, that it starts soon — once per person, however often it
-// runs. A reminder whose show was cancelled or moved does nothing. It
-// returns how many people were told this time.
+// host's followers, that it starts soon — once per person and start,
+// however often it runs: a show moved after its reminder went out is
+// reminded of again at its new time. A reminder whose show was cancelled or
+// moved does nothing; it holds the show while it runs, so a cancellation or
+// a move waits for it, or it for them. It returns how many people were told
+// this time.
 func (s *Service) SendReminder(ctx context.Context, job ReminderJob) (int, error) {
-	return s.sendNotice(ctx, job.ShowID, noticeReminder, func(sh *Show) (notify.Message, bool) {
+	kind := noticeReminder + "@" + strconv.FormatInt(job.Start.Unix(), 10)
+	return s.sendNotice(ctx, job.ShowID, kind, true, func(sh *Show) (notify.Message, bool) {
 		if sh.Status != StatusScheduled || !sh.ScheduledStart.Equal(job.Start.UTC()) {
 			return notify.Message{}, false
 		}
@@ -97,7 +106,7 @@ func (s *Service) SendReminder(ctx context.Context, job ReminderJob) (int, error
 // NotifyLive tells followers and reminder holders that the show is live,
 // once per person.
 func (s *Service) NotifyLive(ctx context.Context, job LiveJob) (int, error) {
-	return s.sendNotice(ctx, job.ShowID, noticeLive, func(sh *Show) (notify.Message, bool) {
+	return s.sendNotice(ctx, job.ShowID, noticeLive, false, func(sh *Show) (notify.Message, bool) {
 		if sh.Status != StatusLive {
 			return notify.Message{}, false
 		}
@@ -105,10 +114,21 @@ func (s *Service) NotifyLive(ctx context.Context, job LiveJob) (int, error) {
 	})
 }
 
-func (s *Service) sendNotice(ctx context.Context, showID, kind string, message func(*Show) (notify.Message, bool)) (int, error) {
+// sendNotice tells the show's audience message, once per person and kind.
+// hold locks the show's row for the whole fan-out, so that the show cannot
+// change under it (not for a LIVE show: its chat and checkouts number their
+// events on that row).
+func (s *Service) sendNotice(ctx context.Context, showID, kind string, hold bool, message func(*Show) (notify.Message, bool)) (int, error) {
 	now := s.clock.Now()
 	var sent []*notify.Notification
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if hold {
+			if err := txlock.Row(ctx, tx, "shows", showID); errors.Is(err, sql.ErrNoRows) {
+				return nil // deleted
+			} else if err != nil {
+				return err
+			}
+		}
 		shows, err := ByIDs(ctx, tx, []string{showID})
 		if err != nil {
 			return err
