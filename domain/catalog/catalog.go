@@ -16,6 +16,7 @@ import (
 	"github.com/livemarket/livemarket/domain/kernel"
 	"github.com/livemarket/livemarket/domain/outbox"
 	"github.com/livemarket/livemarket/domain/paging"
+	"github.com/livemarket/livemarket/domain/txlock"
 )
 
 // Product statuses.
@@ -208,11 +209,61 @@ func (s *Service) Update(ctx context.Context, viewer kernel.Viewer, in UpdateInp
 		return nil, err
 	}
 	if p.Status == StatusArchived {
-		return nil, kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "an archived product cannot be edited")
+		return nil, errArchived
 	}
+	if _, err := in.apply(p); err != nil {
+		return nil, err
+	}
+	now := s.clock.Now()
+	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		// The edit applies to the product as it is now, held until the
+		// end: the search text is built from every field, so an edit of the
+		// title beside an edit of the description must see the other's.
+		if err := txlock.Row(ctx, tx, "products", in.ID); err != nil {
+			return err
+		}
+		p = new(Product)
+		if err := tx.NewSelect().Model(p).Where("id = ?", in.ID).Scan(ctx); err != nil {
+			return err
+		}
+		if p.Status == StatusArchived {
+			return errArchived
+		}
+		cols, err := in.apply(p)
+		if err != nil {
+			return err
+		}
+		p.UpdatedAt = now
+		n, err := tx.NewSelect().Model((*Product)(nil)).
+			Where("vendor_id = ?", p.VendorID).Where("sku = ?", p.SKU).Where("id <> ?", p.ID).Count(ctx)
+		if err != nil {
+			return fmt.Errorf("check sku: %w", err)
+		}
+		if n > 0 {
+			return errSKUTaken
+		}
+		_, err = tx.NewUpdate().Model(p).Column(cols...).WherePK().Exec(ctx)
+		if err != nil {
+			return fmt.Errorf("update product: %w", err)
+		}
+		return reindex(ctx, tx, p.ID, p.UpdatedAt)
+	})
+	if kernel.IsUniqueViolation(err) {
+		err = errSKUTaken
+	}
+	if err != nil {
+		return nil, fmt.Errorf("catalog.Update: %w", err)
+	}
+	return p, nil
+}
+
+var errArchived = kernel.Fail(kernel.CodeInvalidState, kernel.Field("input", "id"), "an archived product cannot be edited")
+
+// apply validates the given fields and sets them on p, with the search
+// text they change; it returns the columns to write (only the given ones,
+// so that concurrent edits of different fields do not undo each other).
+func (in UpdateInput) apply(p *Product) ([]string, error) {
 	var v kernel.Validator
-	// Only the given fields are written, so concurrent edits of different
-	// fields do not undo each other.
 	cols := []string{"updated_at"}
 	if in.Title != nil {
 		p.Title = kernel.CheckText(&v, kernel.Field("input", "title"), *in.Title, true, MaxTitleLen)
@@ -246,29 +297,7 @@ func (s *Service) Update(ctx context.Context, viewer kernel.Viewer, in UpdateInp
 		p.SearchText = p.searchText()
 		cols = append(cols, "search_text")
 	}
-	p.UpdatedAt = s.clock.Now()
-	err = s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
-		n, err := tx.NewSelect().Model((*Product)(nil)).
-			Where("vendor_id = ?", p.VendorID).Where("sku = ?", p.SKU).Where("id <> ?", p.ID).Count(ctx)
-		if err != nil {
-			return fmt.Errorf("check sku: %w", err)
-		}
-		if n > 0 {
-			return errSKUTaken
-		}
-		_, err = tx.NewUpdate().Model(p).Column(cols...).WherePK().Exec(ctx)
-		if err != nil {
-			return fmt.Errorf("update product: %w", err)
-		}
-		return reindex(ctx, tx, p.ID, p.UpdatedAt)
-	})
-	if kernel.IsUniqueViolation(err) {
-		err = errSKUTaken
-	}
-	if err != nil {
-		return nil, fmt.Errorf("catalog.Update: %w", err)
-	}
-	return p, nil
+	return cols, nil
 }
 
 // AdjustStock adds delta (which may be negative) to a product's stock in one

@@ -582,6 +582,43 @@ func TestAdjustStockConcurrentNeverOversells(t *testing.T) {
 	})
 }
 
+// TestConcurrentEditsKeepTheSearchText: staff editing a product's title and
+// others its description at the same moment leave every edit in place and
+// the catalog's text filter finding the product by each final field.
+func TestConcurrentEditsKeepTheSearchText(t *testing.T) {
+	t.Parallel()
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		e := newEnv(t, db)
+		for round := range 10 {
+			p := e.product(t, e.staffA, validInput(e.vendorA.ID, fmt.Sprintf("EDIT-%d", round)))
+			title, desc := fmt.Sprintf("Velvet slipper %d", round), fmt.Sprintf("Hand-stitched in Porto, batch %d", round)
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			wg.Go(func() { _, errs[0] = e.catalog.Update(ctx, e.staffA, catalog.UpdateInput{ID: p.ID, Title: &title}) })
+			wg.Go(func() {
+				_, errs[1] = e.catalog.Update(ctx, e.ownerA, catalog.UpdateInput{ID: p.ID, Description: &desc})
+			})
+			wg.Wait()
+			if err := errors.Join(errs...); err != nil {
+				t.Fatal(err)
+			}
+			got := e.get(t, p.ID)
+			if got.Title != title || got.Description != desc {
+				t.Fatalf("round %d: %q / %q, want both edits", round, got.Title, got.Description)
+			}
+			for _, q := range []string{title, desc} {
+				page, err := e.catalog.List(ctx, catalog.Filter{VendorID: e.vendorA.ID, Query: q}, kernel.PageRequest{First: 10})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(page.Items) != 1 || page.Items[0].ID != p.ID {
+					t.Fatalf("round %d: filtering by %q found %d products; want the edited one", round, q, len(page.Items))
+				}
+			}
+		}
+	})
+}
+
 func TestArchive(t *testing.T) {
 	t.Parallel()
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
