@@ -18,6 +18,7 @@ import (
 	"github.com/livemarket/livemarket/domain/paging"
 	"github.com/livemarket/livemarket/domain/show"
 	"github.com/livemarket/livemarket/domain/showevents"
+	"github.com/livemarket/livemarket/domain/txlock"
 )
 
 // Limits.
@@ -429,6 +430,11 @@ func (s *Service) Pin(ctx context.Context, viewer kernel.Viewer, showID string, 
 	var sh *show.Show
 	var ev *showevents.Event
 	err := s.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		// Held from here: the show's status and featured products cannot
+		// change between the checks below and the pin.
+		if err := txlock.Row(ctx, tx, "shows", showID); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
 		var r role
 		var err error
 		if sh, r, err = s.load(ctx, tx, viewer, showID, kernel.Field("input", "showId")); err != nil {
