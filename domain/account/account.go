@@ -282,11 +282,11 @@ func (s *Service) SignOut(ctx context.Context, viewer kernel.Viewer) error {
 	if err := viewer.RequireUser(); err != nil {
 		return err
 	}
-	s.sessions.forget(viewer.SessionID)
+	s.sessions.forget(viewer.SessionID, s.clock.Now())
 	if err := revokeSession(ctx, s.db, viewer.SessionID, s.clock.Now()); err != nil {
 		return fmt.Errorf("account.SignOut: %w", err)
 	}
-	s.sessions.forget(viewer.SessionID) // and anything a concurrent request cached meanwhile
+	s.sessions.forget(viewer.SessionID, s.clock.Now()) // and anything a concurrent request cached meanwhile
 	return nil
 }
 

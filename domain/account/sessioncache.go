@@ -21,6 +21,10 @@ type sessionCache struct {
 	mu        sync.Mutex
 	byHash    map[string]cachedSession
 	bySession map[string]string // session id → token hash
+	// signedOut: sessions forgotten in this process, and until when put
+	// refuses them. A request that read its session just before the
+	// sign-out committed must not cache it after the sign-out forgot it.
+	signedOut map[string]time.Time
 }
 
 type cachedSession struct {
@@ -29,7 +33,7 @@ type cachedSession struct {
 }
 
 func newSessionCache(ttl time.Duration) *sessionCache {
-	return &sessionCache{ttl: ttl, byHash: map[string]cachedSession{}, bySession: map[string]string{}}
+	return &sessionCache{ttl: ttl, byHash: map[string]cachedSession{}, bySession: map[string]string{}, signedOut: map[string]time.Time{}}
 }
 
 func (c *sessionCache) get(hash string, now time.Time) (kernel.Viewer, bool) {
@@ -62,6 +66,9 @@ func (c *sessionCache) put(hash string, v kernel.Viewer, now, expires time.Time)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if refused, ok := c.signedOut[v.SessionID]; ok && now.Before(refused) {
+		return
+	}
 	if len(c.byHash) >= maxCachedSessions {
 		c.byHash, c.bySession = map[string]cachedSession{}, map[string]string{}
 	}
@@ -69,11 +76,26 @@ func (c *sessionCache) put(hash string, v kernel.Viewer, now, expires time.Time)
 	c.bySession[v.SessionID] = hash
 }
 
-func (c *sessionCache) forget(sessionID string) {
+// forget drops a signed-out session, and refuses to cache it again for the
+// cache's lifetime. (A request that read the session before the sign-out
+// committed and then stalled longer than that could still cache it, for at
+// most one lifetime: what another process may do anyway.)
+func (c *sessionCache) forget(sessionID string, now time.Time) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if h, ok := c.bySession[sessionID]; ok {
 		delete(c.byHash, h)
 		delete(c.bySession, sessionID)
 	}
+	if c.ttl <= 0 {
+		return
+	}
+	if len(c.signedOut) >= maxCachedSessions {
+		for id, until := range c.signedOut {
+			if !now.Before(until) {
+				delete(c.signedOut, id)
+			}
+		}
+	}
+	c.signedOut[sessionID] = now.Add(c.ttl)
 }
