@@ -401,6 +401,49 @@ func TestConcurrentWebhooksCountEveryViewer(t *testing.T) {
 	})
 }
 
+// TestDriftedCountsNeverFailARequest: a viewer count or chat count an
+// earlier version left too low (see the README's upgrade notes) never makes
+// a webhook or a moderator's removal fail: the count stops at zero.
+func TestDriftedCountsNeverFailARequest(t *testing.T) {
+	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
+		s := testkit.NewServer(t, db)
+		m, id := liveShow(t, s)
+		var posted struct {
+			ChatPost struct{ Message struct{ ID string } }
+		}
+		s.MustDo(t, m.stranger, chatPost, map[string]any{"s": id, "b": "hello"}, &posted)
+		deliver := func(body []byte) {
+			t.Helper()
+			resp, err := http.DefaultClient.Do(webhookRequest(t, s, body, testkit.LiveKitSecret, body, time.Minute))
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Fatalf("webhook: status %d", resp.StatusCode)
+			}
+		}
+		deliver(event("EV_x_join", "participant_joined", id, "guest:x", 10))
+		if _, err := db.NewRaw("UPDATE shows SET viewer_count = 0, chat_count = 0 WHERE id = ?", id).Exec(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		deliver(event("EV_x_left", "participant_left", id, "guest:x", 20))
+		if code := firstError(t, s.Do(t, m.host, chatRemove, map[string]any{"m": posted.ChatPost.Message.ID}), "chatRemove"); code != "" {
+			t.Fatalf("chatRemove: %s", code)
+		}
+		var out struct {
+			Show struct {
+				ViewerCount int
+				Chat        struct{ TotalCount int }
+			}
+		}
+		s.MustDo(t, "", `query($id: ID!){ show(id:$id){ viewerCount chat{ totalCount } } }`, map[string]any{"id": id}, &out)
+		if out.Show.ViewerCount != 0 || out.Show.Chat.TotalCount != 0 {
+			t.Fatalf("counts %+v, want both 0", out.Show)
+		}
+	})
+}
+
 // TestJoinWithoutVideoCredentials: a server with no LiveKit key and secret
 // answers showJoin with a typed error, not an internal one.
 func TestJoinWithoutVideoCredentials(t *testing.T) {

@@ -91,18 +91,20 @@ func TestREADMEQuotesTheRepairs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, q := range map[string]string{"RepairOrderLines": migrations.RepairOrderLines, "RepairChatCounts": migrations.RepairChatCounts} {
+	for name, q := range map[string]string{"RepairOrderLines": migrations.RepairOrderLines, "RepairChatCounts": migrations.RepairChatCounts,
+		"RepairViewerCounts": migrations.RepairViewerCounts} {
 		if !strings.Contains(string(readme), q) {
 			t.Fatalf("README.md does not quote migrations.%s:\n%s", name, q)
 		}
 	}
 }
 
-// TestChatCountBackfill: migration 17 gives each show the count of its
+// TestKeptCountsBackfill: migration 17 gives each show the count of its
 // visible chat messages (removed ones not counted, a show without chat
-// none), and the README's repair counts again the messages a process of
-// the previous version posted without counting them.
-func TestChatCountBackfill(t *testing.T) {
+// none) and counts its viewers again (the host and those who left not
+// counted), and the README's repairs count again what a process of the
+// previous version changed without keeping the counts.
+func TestKeptCountsBackfill(t *testing.T) {
 	t.Parallel()
 	for _, tg := range testkit.Targets(t) {
 		t.Run(tg.Name, func(t *testing.T) {
@@ -122,34 +124,48 @@ func TestChatCountBackfill(t *testing.T) {
 			exec(`INSERT INTO chat_messages (id, show_id, user_id, body, created_at, removed_at)
 				VALUES ('m1', 'busy', 'u1', 'a', ?, NULL), ('m2', 'busy', 'u1', 'b', ?, NULL), ('m3', 'busy', 'u1', 'c', ?, NULL), ('m4', 'busy', 'u1', 'd', ?, ?)`,
 				at, at, at, at, at)
+			// The busy show's viewers, counted wrong (as racing deliveries could).
+			exec(`INSERT INTO show_participants (show_id, identity, is_host, present, last_event_at)
+				VALUES ('busy', 'user:u1', ?, ?, 1), ('busy', 'guest:a', ?, ?, 1), ('busy', 'guest:b', ?, ?, 1), ('busy', 'guest:c', ?, ?, 1)`,
+				true, true, false, true, false, true, false, false)
+			exec("UPDATE shows SET viewer_count = 7 WHERE id = 'busy'")
 			if _, err := migrations.Up(ctx, d); err != nil {
 				t.Fatal(err)
 			}
-			counts := func() map[string]int {
+			counts := func(column string) map[string]int {
 				var rows []struct {
-					ID        string `bun:"id"`
-					ChatCount int    `bun:"chat_count"`
+					ID    string `bun:"id"`
+					Count int    `bun:"n"`
 				}
-				if err := d.NewSelect().Table("shows").Column("id", "chat_count").Scan(ctx, &rows); err != nil {
+				if err := d.NewSelect().Table("shows").Column("id").ColumnExpr(column+" AS n").Scan(ctx, &rows); err != nil {
 					t.Fatal(err)
 				}
 				m := map[string]int{}
 				for _, r := range rows {
-					m[r.ID] = r.ChatCount
+					m[r.ID] = r.Count
 				}
 				return m
 			}
-			if got := counts(); got["busy"] != 3 || got["quiet"] != 0 {
-				t.Fatalf("after migrating: %v, want busy 3 and quiet 0", got)
+			if got := counts("chat_count"); got["busy"] != 3 || got["quiet"] != 0 {
+				t.Fatalf("chat after migrating: %v, want busy 3 and quiet 0", got)
+			}
+			if got := counts("viewer_count"); got["busy"] != 2 || got["quiet"] != 0 {
+				t.Fatalf("viewers after migrating: %v, want busy 2 and quiet 0", got)
 			}
 			// The previous version posts to the quiet show and removes one
 			// of the busy show's messages, leaving the counts alone.
 			exec("INSERT INTO chat_messages (id, show_id, user_id, body, created_at) VALUES ('m5', 'quiet', 'u1', 'e', ?)", at)
 			exec("UPDATE chat_messages SET removed_at = ? WHERE id = 'm1'", at)
-			exec(migrations.RepairChatCounts)
-			exec(migrations.RepairChatCounts)
-			if got := counts(); got["busy"] != 2 || got["quiet"] != 1 {
-				t.Fatalf("after the repair: %v, want busy 2 and quiet 1", got)
+			// and counts a viewer who left as still there.
+			exec("UPDATE show_participants SET present = ? WHERE identity = 'guest:a'", false)
+			for _, q := range []string{migrations.RepairChatCounts, migrations.RepairChatCounts, migrations.RepairViewerCounts, migrations.RepairViewerCounts} {
+				exec(q)
+			}
+			if got := counts("chat_count"); got["busy"] != 2 || got["quiet"] != 1 {
+				t.Fatalf("chat after the repair: %v, want busy 2 and quiet 1", got)
+			}
+			if got := counts("viewer_count"); got["busy"] != 1 {
+				t.Fatalf("viewers after the repair: %v, want busy 1", got)
 			}
 		})
 	}

@@ -40,6 +40,13 @@ const RepairOrderLines = `UPDATE order_lines SET currency = (SELECT currency FRO
 const RepairChatCounts = `UPDATE shows SET chat_count = (SELECT COUNT(*) FROM chat_messages WHERE chat_messages.show_id = shows.id ` +
 	`AND chat_messages.removed_at IS NULL) WHERE id IN (SELECT show_id FROM chat_messages);`
 
+// RepairViewerCounts sets every show's viewer count from its present
+// participants: after migration 17, for video webhooks that a process of the
+// previous version (whose count raced concurrent deliveries) applied.
+// Idempotent; the README's upgrade notes quote it.
+const RepairViewerCounts = `UPDATE shows SET viewer_count = (SELECT COUNT(*) FROM show_participants WHERE show_participants.show_id = shows.id ` +
+	`AND show_participants.present AND NOT show_participants.is_host) WHERE id IN (SELECT show_id FROM show_participants);`
+
 // Migrator returns a migrator for db with its tables created.
 func Migrator(ctx context.Context, db *bun.DB) (*migrate.Migrator, error) {
 	m := migrate.NewMigrator(db, Migrations, migrate.WithMarkAppliedOnSuccess(true))

@@ -338,7 +338,10 @@ func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEven
 		return nil, nil
 	}
 	var count int
-	if err := tx.NewRaw(`UPDATE shows SET viewer_count = viewer_count + ? WHERE id = ? RETURNING viewer_count`, delta, sh.ID).Scan(ctx, &count); err != nil {
+	// Never below zero, whatever an earlier version left (see migration 17):
+	// a webhook that failed on it would fail at every retry.
+	if err := tx.NewRaw(`UPDATE shows SET viewer_count = CASE WHEN viewer_count + ? < 0 THEN 0 ELSE viewer_count + ? END WHERE id = ? RETURNING viewer_count`,
+		delta, delta, sh.ID).Scan(ctx, &count); err != nil {
 		return nil, fmt.Errorf("presence: %w", err)
 	}
 	changed := &showevents.Event{ShowID: sh.ID, At: now, Kind: showevents.ViewerCountChanged, Count: &count}

@@ -106,8 +106,9 @@ type row struct {
 // chatDelta).
 func Record(ctx context.Context, tx bun.IDB, ev *Event) error {
 	var seq int64
-	if err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + 1, chat_count = chat_count + ? WHERE id = ? RETURNING event_seq",
-		chatDelta(ev), ev.ShowID).Scan(ctx, &seq); err != nil {
+	d := chatDelta(ev)
+	if err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + 1, "+chatCount+" WHERE id = ? RETURNING event_seq",
+		d, d, ev.ShowID).Scan(ctx, &seq); err != nil {
 		return fmt.Errorf("showevents: next seq: %w", err)
 	}
 	ev.Seq = seq
@@ -132,6 +133,11 @@ func chatDelta(evs ...*Event) int {
 	}
 	return n
 }
+
+// chatCount moves shows.chat_count by its two arguments (the same delta),
+// never below zero: a count an earlier version left behind (see the README's
+// upgrade notes) must not make a moderator's removal fail.
+const chatCount = "chat_count = CASE WHEN chat_count + ? < 0 THEN 0 ELSE chat_count + ? END"
 
 // store inserts events that have their show and sequence number.
 func store(ctx context.Context, tx bun.IDB, evs []*Event) error {
@@ -161,8 +167,9 @@ func RecordWhileLive(ctx context.Context, tx bun.IDB, showID string, evs []*Even
 		return true, nil
 	}
 	var last int64
-	err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + ?, chat_count = chat_count + ? WHERE id = ? AND status = 'LIVE' RETURNING event_seq",
-		len(evs), chatDelta(evs...), showID).Scan(ctx, &last)
+	d := chatDelta(evs...)
+	err := tx.NewRaw("UPDATE shows SET event_seq = event_seq + ?, "+chatCount+" WHERE id = ? AND status = 'LIVE' RETURNING event_seq",
+		len(evs), d, d, showID).Scan(ctx, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
