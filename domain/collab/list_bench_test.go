@@ -2,7 +2,6 @@ package collab_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/livemarket/livemarket/domain/collab"
@@ -19,12 +18,9 @@ import (
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench CollaborationList -count 5 ./domain/collab
 func BenchmarkCollaborationList(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
 	ctx := context.Background()
-	d := testkit.OpenPostgres(b)
-	for _, q := range []string{
+	d := testkit.PlansPostgres(b)
+	testkit.Exec(b, d,
 		`INSERT INTO users (id, email, display_name, password_hash, created_at)
 			SELECT 'u' || i, 'u' || i || '@example.com', 'User', 'x', now() FROM generate_series(1, 22000) AS i`,
 		`INSERT INTO vendors (id, slug, name, description, created_at) SELECT 'v' || i, 'v' || i, 'Vendor', '', now() FROM generate_series(1, 2000) AS i`,
@@ -37,11 +33,7 @@ func BenchmarkCollaborationList(b *testing.B) {
 			SELECT 'c' || lpad(i::text, 7, '0'), 'p' || (1 + i % 20000), 'v' || (1 + i % 2000), 'i' || (1 + i % 20000), 1000, 'ACTIVE',
 				now(), now() + interval '30 days', now(), now() FROM generate_series(1, 200000) AS i`,
 		`VACUUM ANALYZE`,
-	} {
-		if _, err := d.ExecContext(ctx, q); err != nil {
-			b.Fatal(err)
-		}
-	}
+	)
 	svc := collab.NewService(d, kernel.SystemClock{}, nil, collab.Options{})
 	viewers := []struct {
 		name string

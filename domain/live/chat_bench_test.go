@@ -2,7 +2,6 @@ package live_test
 
 import (
 	"context"
-	"os"
 	"strconv"
 	"testing"
 
@@ -20,38 +19,25 @@ import (
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench ChatPage -count 5 ./domain/live
 func BenchmarkChatPage(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
 	ctx := context.Background()
-	d := testkit.OpenPostgres(b)
-	for _, q := range []string{
+	d := testkit.PlansPostgres(b)
+	testkit.Exec(b, d,
 		`INSERT INTO users (id, email, display_name, password_hash, created_at)
 			SELECT 'u' || i, 'u' || i || '@example.com', 'User', 'x', now() FROM generate_series(1, 10000) AS i`,
 		`INSERT INTO influencers (id, user_id, handle, display_name, bio, created_at) VALUES ('host', 'u1', 'host', 'Host', '', now())`,
 		`INSERT INTO shows (id, host_id, title, description, category, status, scheduled_start, scheduled_end, created_at, updated_at)
 			SELECT 's' || i, 'host', 'Show', '', 'misc', 'LIVE', now(), now() + interval '1 hour', now(), now() FROM generate_series(0, 10000) AS i`,
-	} {
-		if _, err := d.ExecContext(ctx, q); err != nil {
-			b.Fatal(err)
-		}
-	}
+	)
 	for from := 1; from <= 1_000_000; from += 100_000 { // in parts: each statement within the connection's read timeout
-		if _, err := d.ExecContext(ctx, `INSERT INTO chat_messages (id, show_id, user_id, body, created_at, removed_at)
+		testkit.Exec(b, d, `INSERT INTO chat_messages (id, show_id, user_id, body, created_at, removed_at)
 			SELECT 'm' || lpad(i::text, 8, '0'), CASE WHEN i % 5 = 0 THEN 's0' ELSE 's' || (1 + i % 10000) END, 'u' || (1 + i % 10000),
 				'what a great product, how much is shipping?', now(), CASE WHEN i % 100 = 0 THEN now() END
-			FROM generate_series(`+strconv.Itoa(from)+`, `+strconv.Itoa(from+99_999)+`) AS i`); err != nil {
-			b.Fatal(err)
-		}
+			FROM generate_series(`+strconv.Itoa(from)+`, `+strconv.Itoa(from+99_999)+`) AS i`)
 	}
-	for _, q := range []string{
+	testkit.Exec(b, d,
 		`UPDATE shows SET chat_count = (SELECT COUNT(*) FROM chat_messages WHERE chat_messages.show_id = shows.id AND chat_messages.removed_at IS NULL)`,
 		`VACUUM ANALYZE`,
-	} {
-		if _, err := d.ExecContext(ctx, q); err != nil {
-			b.Fatal(err)
-		}
-	}
+	)
 	svc := live.NewService(d, kernel.SystemClock{}, nil)
 	const visible = 190_000 // 200,000 less the 10,000 removed
 	b.Run("page+count", func(b *testing.B) {

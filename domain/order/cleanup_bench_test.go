@@ -1,7 +1,6 @@
 package order_test
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -19,11 +18,8 @@ import (
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench SettlementCartCleanup -count 5 ./domain/order
 func BenchmarkSettlementCartCleanup(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
 	const shoppers, buyers = 100_000, 32
-	d := testkit.OpenPostgres(b)
+	d := testkit.PlansPostgres(b)
 	e := newEnv(b, d)
 	hot := e.product(b, e.vendorA, 1000, 10, "USD")
 	other := e.product(b, e.vendorA, 500, 10, "USD")
@@ -68,11 +64,8 @@ func BenchmarkSettlementCartCleanup(b *testing.B) {
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench AttributionRead -count 5 ./domain/order
 func BenchmarkAttributionRead(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
 	const shows = 25_000
-	d := testkit.OpenPostgres(b)
+	d := testkit.PlansPostgres(b)
 	e := newEnv(b, d)
 	hot := e.product(b, e.vendorA, 1000, 10, "USD")
 	c := e.collab(b, e.hostV, hot, 1000)

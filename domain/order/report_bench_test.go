@@ -1,7 +1,6 @@
 package order_test
 
 import (
-	"os"
 	"reflect"
 	"testing"
 	"time"
@@ -26,10 +25,7 @@ import (
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench VendorReport -count 5 ./domain/order
 func BenchmarkVendorReport(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
-	d := testkit.OpenPostgres(b)
+	d := testkit.PlansPostgres(b)
 	e := newEnv(b, d)
 	now := seedSales(b, d, e)
 	exec(b, d, `CREATE INDEX order_lines_vendor ON order_lines (vendor_id, created_at)`) // the schema before migration 15, for the first form
@@ -133,10 +129,7 @@ func exec(b *testing.B, d *bun.DB, q string, args ...any) {
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench VendorOrdersPage -count 5 ./domain/order
 func BenchmarkVendorOrdersPage(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
-	d := testkit.OpenPostgres(b)
+	d := testkit.PlansPostgres(b)
 	e := newEnv(b, d)
 	seedSales(b, d, e)
 	page := func(count bool) func(b *testing.B) {

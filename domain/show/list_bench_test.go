@@ -2,7 +2,6 @@ package show_test
 
 import (
 	"context"
-	"os"
 	"testing"
 
 	"github.com/uptrace/bun"
@@ -23,15 +22,10 @@ import (
 //
 //	TEST_DATABASE_URL=postgres://… go test -run '^$' -bench ShowListing -count 5 ./domain/show
 func BenchmarkShowListing(b *testing.B) {
-	if os.Getenv("TEST_DATABASE_URL") == "" {
-		b.Skip("TEST_DATABASE_URL not set: the benchmark is about PostgreSQL's plans")
-	}
 	ctx := context.Background()
-	d := testkit.OpenPostgres(b)
+	d := testkit.PlansPostgres(b)
 	seedShows(b, d, 195_000, 50, 4_950)
-	if _, err := d.ExecContext(ctx, "VACUUM ANALYZE shows"); err != nil {
-		b.Fatal(err)
-	}
+	testkit.Exec(b, d, "VACUUM ANALYZE shows")
 	svc := show.NewService(d, kernel.SystemClock{}, show.Options{})
 	const cursor = "show-0197000" // the 2,000th listed show
 	list := func(page kernel.PageRequest) func(b *testing.B) {
@@ -47,9 +41,7 @@ func BenchmarkShowListing(b *testing.B) {
 	b.Run("listed-index/first-page", list(kernel.PageRequest{First: 20, SkipCount: true}))
 	b.Run("listed-index/first-page+count", list(kernel.PageRequest{First: 20}))
 	b.Run("listed-index/next-page", list(kernel.PageRequest{First: 20, After: cursor, SkipCount: true}))
-	if _, err := d.ExecContext(ctx, "DROP INDEX shows_listed"); err != nil {
-		b.Fatal(err)
-	}
+	testkit.Exec(b, d, "DROP INDEX shows_listed")
 	b.Run("as-before/first-page", list(kernel.PageRequest{First: 20, SkipCount: true}))
 	b.Run("as-before/first-page+count", list(kernel.PageRequest{First: 20}))
 	b.Run("as-before/next-page", func(b *testing.B) {

@@ -3,6 +3,7 @@ package testkit
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -52,4 +53,24 @@ func Explain(t testing.TB, d *bun.DB, q string) string {
 		t.Fatal(err)
 	}
 	return plan.String()
+}
+
+// PlansPostgres is a fresh, migrated PostgreSQL database for a benchmark or
+// test about PostgreSQL's plans; without TEST_DATABASE_URL it skips tb.
+func PlansPostgres(tb testing.TB) *bun.DB {
+	tb.Helper()
+	if os.Getenv("TEST_DATABASE_URL") == "" {
+		tb.Skip("TEST_DATABASE_URL not set: this is about PostgreSQL's plans")
+	}
+	return OpenPostgres(tb)
+}
+
+// Exec runs statements on d in order, failing tb at the first error.
+func Exec(tb testing.TB, d bun.IDB, statements ...string) {
+	tb.Helper()
+	for _, q := range statements {
+		if _, err := d.ExecContext(context.Background(), q); err != nil {
+			tb.Fatalf("%s: %v", q, err)
+		}
+	}
 }
