@@ -227,6 +227,18 @@ func webhookRequest(t *testing.T, s *testkit.Server, body []byte, secret string,
 	return req
 }
 
+// deliverSigned posts a correctly signed webhook and returns the status
+// (0 after a failure, which it reports: it may run in a test's goroutine).
+func deliverSigned(t *testing.T, s *testkit.Server, body []byte) int {
+	resp, err := http.DefaultClient.Do(webhookRequest(t, s, body, testkit.LiveKitSecret, body, time.Minute))
+	if err != nil {
+		t.Error(err)
+		return 0
+	}
+	resp.Body.Close()
+	return resp.StatusCode
+}
+
 func event(id, kind, room, identity string, at int64) []byte {
 	ev := map[string]any{"id": id, "event": kind, "room": map[string]any{"name": room}, "createdAt": at}
 	if identity != "" {
@@ -253,9 +265,7 @@ func TestLiveKitWebhooks(t *testing.T) {
 			resp.Body.Close()
 			return resp.StatusCode
 		}
-		signed := func(body []byte) int {
-			return send(webhookRequest(t, s, body, testkit.LiveKitSecret, body, time.Minute))
-		}
+		signed := func(body []byte) int { return deliverSigned(t, s, body) }
 		state := func() (string, int) {
 			var out struct {
 				Show struct {
@@ -338,10 +348,7 @@ func TestLiveKitWebhooks(t *testing.T) {
 func TestConcurrentWebhooksCountEveryViewer(t *testing.T) {
 	testkit.ForEachDB(t, func(t *testing.T, db *bun.DB) {
 		s := testkit.NewServer(t, db)
-		m := &showMarket{market: newMarket(t, s)}
-		m.collab1 = m.approved(t, m.owner, m.productID, 1500)
-		id := m.scheduledShow(t, 10*time.Minute)
-		s.MustDo(t, m.host, `mutation($id: ID!){ showGoLive(input:{id:$id}){ errors{ code } } }`, map[string]any{"id": id}, nil)
+		_, id := liveShow(t, s)
 		from := int64(0) // from the log's start: nothing is missed while the subscription sets up
 		_, next := subscribeEvents(t, s, "", id, &from)
 		const viewers = 40
@@ -353,14 +360,7 @@ func TestConcurrentWebhooksCountEveryViewer(t *testing.T) {
 					continue
 				}
 				wg.Go(func() {
-					body := event(fmt.Sprintf("EV_%s_%d", kind, i), kind, id, fmt.Sprintf("guest:%d", i), at)
-					resp, err := http.DefaultClient.Do(webhookRequest(t, s, body, testkit.LiveKitSecret, body, time.Minute))
-					if err != nil {
-						t.Error(err)
-						return
-					}
-					resp.Body.Close()
-					codes[i] = resp.StatusCode
+					codes[i] = deliverSigned(t, s, event(fmt.Sprintf("EV_%s_%d", kind, i), kind, id, fmt.Sprintf("guest:%d", i), at))
 				})
 			}
 			wg.Wait()
@@ -414,13 +414,8 @@ func TestDriftedCountsNeverFailARequest(t *testing.T) {
 		s.MustDo(t, m.stranger, chatPost, map[string]any{"s": id, "b": "hello"}, &posted)
 		deliver := func(body []byte) {
 			t.Helper()
-			resp, err := http.DefaultClient.Do(webhookRequest(t, s, body, testkit.LiveKitSecret, body, time.Minute))
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("webhook: status %d", resp.StatusCode)
+			if code := deliverSigned(t, s, body); code != http.StatusOK {
+				t.Fatalf("webhook: status %d", code)
 			}
 		}
 		deliver(event("EV_x_join", "participant_joined", id, "guest:x", 10))
