@@ -282,12 +282,12 @@ func (s *Service) ApplyRoomEvent(ctx context.Context, ev RoomEvent) (bool, error
 // presence records a participant's latest known state (older events than the
 // one already applied are ignored) and moves the show's viewer count by this
 // participant's change; it returns the ViewerCountChanged event it recorded
-// (none when the count did not change). A show's deliveries apply one at a time, under its
-// row's lock: LiveKit sends them concurrently, and a count of the present
-// participants taken beside another delivery's misses that delivery's
-// participant (PostgreSQL's statement reads the rows committed when it
-// began). The count moves by one each time instead of being recounted, so
-// a delivery's cost does not grow with the audience.
+// (none when the count did not change). A show's deliveries apply one at a
+// time, under its row's lock: LiveKit sends them concurrently, and a count
+// of the present participants taken beside another delivery misses that
+// delivery's participant (PostgreSQL's statement reads the rows committed
+// when it began). The count moves by one each time instead of being
+// counted again, so a delivery's cost does not grow with the audience.
 func (s *Service) presence(ctx context.Context, tx bun.Tx, sh *Show, ev RoomEvent, now time.Time) (*showevents.Event, error) {
 	if ev.Identity == "" {
 		return nil, nil
